@@ -1,0 +1,146 @@
+"""The ``llm-landscape`` command: argument parsing and dispatch.
+
+Kept free of Textual imports so that ``--check``, ``--print``, ``--help`` and
+``--version`` start fast; the app is imported only when it is about to run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import locale
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .diagnostics import Diagnostic, LessonError
+from .loader import load_lesson
+from .model import Lesson
+from .pacing import DEFAULT_WPM, MAX_WPM, MIN_WPM
+
+
+def builtin_lesson() -> Path:
+    """The packaged course (inside the wheel), or the checkout's ``lessons/``."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "lessons" / "llm-landscape"
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / "lessons" / "llm-landscape"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="llm-landscape",
+        description="Play a lesson in the terminal: 'The LLM Landscape' by default.",
+        epilog="Keys in the player: Space next, Left back, 1-9 jump, p play, ? help, q quit.",
+    )
+    parser.add_argument("path", nargs="?", type=Path, help="a lesson directory or .yaml file")
+    parser.add_argument("--step", type=int, metavar="N", help="start at step N (1-based)")
+    parser.add_argument("--play", action="store_true", help="start in Play mode")
+    parser.add_argument(
+        "--wpm",
+        type=int,
+        default=DEFAULT_WPM,
+        metavar="N",
+        help=f"reading pace for Play mode, words per minute ({MIN_WPM}-{MAX_WPM}, "
+        f"default {DEFAULT_WPM})",
+    )
+    parser.add_argument("--theme", metavar="NAME", help="a Textual theme, e.g. textual-light")
+    parser.add_argument("--ascii", action="store_true", help="ASCII icons and arrows only")
+    parser.add_argument(
+        "--check",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help="validate lessons and exit (0 valid, 1 errors)",
+    )
+    parser.add_argument(
+        "--print",
+        dest="print_",
+        action="store_true",
+        help="write the whole lesson to standard output as text",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not MIN_WPM <= args.wpm <= MAX_WPM:
+        parser.error(f"--wpm must be between {MIN_WPM} and {MAX_WPM}")
+    if args.check:
+        if args.path is not None:
+            args.check.append(args.path)
+        return check(args.check)
+    lesson = _load_or_report(args.path or builtin_lesson())
+    if lesson is None:
+        return 1
+    if args.step is not None and not 1 <= args.step <= len(lesson.steps):
+        parser.error(f"--step must be between 1 and {len(lesson.steps)}")
+    ascii_only = args.ascii or not _utf8_terminal()
+    if args.print_:
+        from .printer import print_lesson
+
+        print_lesson(lesson, sys.stdout, ascii_only=ascii_only)
+        return 0
+    return _play(lesson, args, ascii_only, parser)
+
+
+def _play(
+    lesson: Lesson, args: argparse.Namespace, ascii_only: bool, parser: argparse.ArgumentParser
+) -> int:
+    from .app import LessonApp, PlayerOptions
+
+    options = PlayerOptions(
+        start_step=None if args.step is None else args.step - 1,
+        play=args.play,
+        wpm=args.wpm,
+        ascii_only=ascii_only,
+    )
+    app = LessonApp(lesson, options)
+    if args.theme:
+        if args.theme not in app.available_themes:
+            names = ", ".join(sorted(app.available_themes))
+            parser.error(f"unknown theme '{args.theme}'; choose one of: {names}")
+        app.theme = args.theme
+    app.run()
+    return app.return_code or 0
+
+
+def _load_or_report(path: Path) -> Lesson | None:
+    try:
+        lesson, _warnings = load_lesson(path)
+    except LessonError as error:
+        _report(error.diagnostics)
+        return None
+    return lesson
+
+
+def check(paths: Sequence[Path]) -> int:
+    status = 0
+    for path in paths:
+        try:
+            lesson, warnings = load_lesson(path)
+        except LessonError as error:
+            _report(error.diagnostics)
+            status = 1
+            continue
+        _report(warnings)
+        note = f", {len(warnings)} warning(s)" if warnings else ""
+        print(f"{path}: ok, {len(lesson.steps)} steps{note}")
+    return status
+
+
+def _report(diagnostics: Sequence[Diagnostic]) -> None:
+    for diagnostic in diagnostics:
+        print(diagnostic.format(), file=sys.stderr)
+
+
+def _utf8_terminal() -> bool:
+    encoding = (sys.stdout.encoding or locale.getpreferredencoding(False) or "").lower()
+    if "utf" not in encoding.replace("-", ""):
+        return False
+    lang = os.environ.get("LC_ALL") or os.environ.get("LC_CTYPE") or os.environ.get("LANG")
+    return lang is None or "utf" in lang.lower().replace("-", "") or lang == "C.UTF-8"

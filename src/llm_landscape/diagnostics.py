@@ -1,0 +1,76 @@
+"""Problems found in a lesson, each pinned to a file, line and column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+from rich.cells import cell_len
+
+from .textsafety import make_safe
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem. ``line`` and ``column`` count from 1; 0 means "the whole file"."""
+
+    path: Path
+    line: int
+    column: int
+    message: str
+    severity: Severity = Severity.ERROR
+    source_line: str | None = None
+
+    @property
+    def location(self) -> str:
+        if self.line <= 0:
+            return str(self.path)
+        return f"{self.path}:{self.line}:{self.column}"
+
+    def format(self) -> str:
+        """``path:line:col: error: message``, then the source line and a caret."""
+        text = f"{self.location}: {self.severity.value}: {self.message}"
+        if self.source_line is None or self.line <= 0:
+            return text
+        # The quoted line is lesson text too: never let it drive the terminal.
+        shown = make_safe(self.source_line.expandtabs(1))
+        if len(shown) > 200:
+            shown = shown[: max(self.column + 40, 200)]
+        prefix = shown[: max(self.column - 1, 0)]
+        caret = " " * cell_len(prefix) + "^"
+        return f"{text}\n    {shown}\n    {caret}"
+
+
+@dataclass
+class Report:
+    """Collects every problem of one load, so all of them are shown at once."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.WARNING]
+
+    def add(self, diagnostic: Diagnostic) -> None:
+        self.diagnostics.append(diagnostic)
+
+
+class LessonError(Exception):
+    """A lesson that cannot be played; carries every error found."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics = tuple(diagnostics)
+        super().__init__(self.format())
+
+    def format(self) -> str:
+        return "\n".join(d.format() for d in self.diagnostics)

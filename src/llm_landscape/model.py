@@ -1,0 +1,63 @@
+"""The immutable lesson model: what the loader produces and everything else reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class CodePanel:
+    """A titled, highlighted block of source shown beside the prose."""
+
+    title: str
+    language: str
+    """A Pygments lexer name (or ``outline``); already checked, ``text`` if unknown."""
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One screen of a lesson."""
+
+    id: str
+    label: str
+    icon: str
+    """A Material Symbols name; unknown names render as a neutral glyph."""
+    title: str
+    body: str
+    """Markdown."""
+    subtitle: str = ""
+    heading: str = ""
+    insight: str = ""
+    """Markdown, shown as the "Key insight" callout."""
+    code: CodePanel | None = None
+    dwell: float | None = None
+    """Seconds this step stays up in Play mode; ``None`` means reading time."""
+
+
+@dataclass(frozen=True, slots=True)
+class Lesson:
+    """A validated lesson: a title card followed by one or more steps."""
+
+    title: str
+    steps: tuple[Step, ...]
+    path: Path
+    """The manifest (``lesson.yaml`` or a single-file lesson)."""
+    chapter: str = ""
+    subtitle: str = ""
+    badge: str = ""
+
+    @property
+    def heading(self) -> str:
+        """The title card's headline, e.g. ``Ch 14 — The LLM Landscape``."""
+        if self.chapter:
+            return f"Ch {self.chapter} — {self.title}"
+        return self.title
+
+    def index_of(self, step_id: str) -> int | None:
+        """The position of the step with this id, if there is one."""
+        for index, step in enumerate(self.steps):
+            if step.id == step_id:
+                return index
+        return None

@@ -1,0 +1,45 @@
+"""Where the learner is: an immutable tour through a lesson's steps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+
+@dataclass(frozen=True, slots=True)
+class Tour:
+    """The position in a lesson. ``current`` is None on the title card."""
+
+    count: int
+    current: int | None = None
+    visited: frozenset[int] = frozenset()
+
+    def go(self, index: int) -> Tour:
+        """Jump to ``index`` (0-based), clamped to the lesson."""
+        if self.count <= 0:
+            return self
+        index = max(0, min(index, self.count - 1))
+        return replace(self, current=index, visited=self.visited | {index})
+
+    def next(self) -> Tour:
+        return self.go(0 if self.current is None else self.current + 1)
+
+    def previous(self) -> Tour:
+        if self.current is None:
+            return self
+        return self.go(self.current - 1)
+
+    def first(self) -> Tour:
+        return self.go(0)
+
+    def last(self) -> Tour:
+        return self.go(self.count - 1)
+
+    @property
+    def at_end(self) -> bool:
+        return self.current is not None and self.current == self.count - 1
+
+    @property
+    def counter(self) -> str:
+        """``Step N / M``, or ``Step – / M`` on the title card."""
+        shown = "–" if self.current is None else str(self.current + 1)
+        return f"Step {shown} / {self.count}"

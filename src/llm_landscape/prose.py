@@ -1,0 +1,127 @@
+"""Markdown prose to Rich ``Text``, built directly so lesson text is never markup.
+
+The Textual ``Markdown`` widget mounts a widget per block (~150 ms a step) and
+follows links on click; this renderer makes one ``Text`` per pane instead.
+Links are shown (text plus address), never made live: no OSC 8, no actions.
+Only attribute styles are used, so the prose follows whatever theme is active.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from rich.style import Style
+from rich.text import Text
+
+_BULLET = "▸ "
+_STYLES = {
+    "strong": Style(bold=True),
+    "em": Style(italic=True),
+    "s": Style(strike=True),
+    "link": Style(underline=True),
+}
+_CODE = Style(bold=True, reverse=True)
+_HEADING = Style(bold=True, underline=True)
+_ADDRESS = Style(dim=True)
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    # HTML is disabled so that raw tags show as the text they are.
+    return MarkdownIt("commonmark", {"html": False}).enable("strikethrough")
+
+
+@lru_cache(maxsize=1024)
+def render(markdown: str) -> Text:
+    """The Markdown source as styled text; cached, since steps are revisited."""
+    text = Text(end="")
+    for index, (block, in_list) in enumerate(_blocks(_parser().parse(markdown))):
+        if index:
+            text.append("\n" if in_list else "\n\n")
+        text.append_text(block)
+    return text
+
+
+def _blocks(tokens: list[Token]) -> Iterator[tuple[Text, bool]]:
+    """Each paragraph, heading, list item or code block, and whether it
+    continues a list (and so needs no blank line before it)."""
+    lists: list[list[int]] = []  # a counter per open list; -1 for bullets
+    quote = 0
+    heading = False
+    continues = False
+    for token in tokens:
+        kind = token.type
+        if kind == "heading_open":
+            heading = True
+        elif kind == "bullet_list_open":
+            lists.append([-1])
+        elif kind == "ordered_list_open":
+            lists.append([int(token.attrGet("start") or 1)])
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+            continues = bool(lists)
+        elif kind == "blockquote_open":
+            quote += 1
+        elif kind == "blockquote_close":
+            quote -= 1
+        elif kind == "inline":
+            block = _prefix(lists, quote, token)
+            block.append_text(_inline(token.children or []))
+            if heading:
+                block.stylize(_HEADING)
+                heading = False
+            yield block, continues
+            continues = bool(lists)
+        elif kind in ("fence", "code_block"):
+            yield Text(token.content.rstrip("\n"), style=_CODE), False
+        elif kind == "hr":
+            yield Text("─" * 20, style=_ADDRESS), False
+
+
+def _prefix(lists: list[list[int]], quote: int, token: Token) -> Text:
+    prefix = Text(end="")
+    prefix.append("┃ " * quote, _ADDRESS)
+    if lists and token.level >= 2:
+        counter = lists[-1]
+        depth = "  " * (len(lists) - 1)
+        if counter[0] < 0:
+            prefix.append(depth + _BULLET)
+        else:
+            prefix.append(f"{depth}{counter[0]}. ")
+            counter[0] += 1
+    return prefix
+
+
+def _inline(children: list[Token]) -> Text:
+    text = Text(end="")
+    styles: list[Style] = []
+    addresses: list[str] = []
+    for child in children:
+        kind = child.type
+        style = Style.combine(styles) if styles else None
+        if kind == "text":
+            text.append(child.content, style)
+        elif kind == "code_inline":
+            text.append(f" {child.content} ", _CODE)
+        elif kind in ("softbreak",):
+            text.append(" ", style)
+        elif kind == "hardbreak":
+            text.append("\n")
+        elif kind == "image":
+            text.append(f"[image: {child.content}]", _ADDRESS)
+        elif kind.endswith("_open"):
+            styles.append(_STYLES.get(kind[:-5], Style()))
+            if kind == "link_open":
+                addresses.append(str(child.attrGet("href") or ""))
+        elif kind.endswith("_close"):
+            if styles:
+                styles.pop()
+            if kind == "link_close" and addresses:
+                text.append(f" ⟨{addresses.pop()}⟩", _ADDRESS)
+    return text
+
+
+__all__ = ["render"]

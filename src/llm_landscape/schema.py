@@ -1,0 +1,56 @@
+"""The lesson format's fields: one table read by the loader and the docs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Kind(Enum):
+    LINE = "a single line of text"
+    MARKDOWN = "Markdown text"
+    SLUG = "an id of letters, digits, '-' and '_'"
+    CHAPTER = "a number or text"
+    SECONDS = "a number of seconds"
+    CODE = "a mapping with title, language and source"
+    STEPS = "a list of step file paths or inline steps"
+    SOURCE = "text (the code, usually a '|' block)"
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    name: str
+    kind: Kind
+    required: bool = False
+    help: str = ""
+
+
+MANIFEST = (
+    Field("title", Kind.LINE, required=True, help="the lesson's title"),
+    Field("chapter", Kind.CHAPTER, help="shown as 'Ch N — title'"),
+    Field("subtitle", Kind.LINE, help="the title card's second line"),
+    Field("badge", Kind.LINE, help="a short tag on the title card"),
+    Field("steps", Kind.STEPS, required=True, help="the steps, in order"),
+)
+
+STEP = (
+    Field("id", Kind.SLUG, required=True, help="unique within the lesson"),
+    Field("label", Kind.LINE, required=True, help="the step bar's text"),
+    Field("icon", Kind.LINE, help="a Material Symbols name"),
+    Field("title", Kind.LINE, required=True),
+    Field("subtitle", Kind.LINE),
+    Field("heading", Kind.LINE, help="the prose pane's heading"),
+    Field("body", Kind.MARKDOWN, required=True),
+    Field("insight", Kind.MARKDOWN, help="the 'Key insight' callout"),
+    Field("code", Kind.CODE),
+    Field("dwell", Kind.SECONDS, help="seconds in Play mode"),
+)
+
+CODE = (
+    Field("title", Kind.LINE),
+    Field("language", Kind.LINE, help="a Pygments lexer name, or 'outline'"),
+    Field("source", Kind.SOURCE, required=True),
+)
+
+MAX_STEPS = 5_000
+MAX_DWELL = 3_600.0
