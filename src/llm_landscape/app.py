@@ -1,0 +1,292 @@
+"""The Textual app: renders a validated lesson and turns keys into moves.
+
+State lives here and flows one way: a key press calls an action, the action
+replaces ``tour`` (an immutable :class:`Tour`), and ``watch_tour`` pushes the
+new step into widgets that were mounted once. Nothing is re-mounted per step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from time import monotonic
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.timer import Timer
+from textual.widgets import ContentSwitcher, Static
+
+from . import pacing
+from .commands import StepCommands
+from .help_screen import HelpScreen
+from .highlight import highlight_lines, palette, plain_lines
+from .model import Lesson
+from .navigation import Tour
+from .widgets.code_view import CodeView
+from .widgets.prose_pane import ProsePane
+from .widgets.status_bar import PlayControl, StatusBar
+from .widgets.step_bar import StepBar
+from .widgets.title_card import TitleCard
+
+MIN_WIDTH, MIN_HEIGHT = 30, 10
+NARROW_WIDTH = 100
+DIGIT_WINDOW = 0.8  # seconds in which a second digit extends the number
+SYNC_HIGHLIGHT_LINES = 400  # above this, highlight in a thread and show plain text first
+
+
+@dataclass(frozen=True)
+class PlayerOptions:
+    start_step: int | None = None
+    play: bool = False
+    wpm: int = pacing.DEFAULT_WPM
+    ascii_only: bool = False
+
+
+def _nav(keys: str, action: str, description: str, id: str, tooltip: str = "") -> Binding:
+    # priority: the arrows must move between steps even when a pane has focus.
+    return Binding(keys, action, description, id=id, tooltip=tooltip, priority=True)
+
+
+class LessonApp(App[None]):
+    TITLE = "llm-landscape"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {StepCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        _nav("space,right,l,n,pagedown", "next", "Next step", "step.next"),
+        _nav("left,h,backspace,pageup", "previous", "Previous step", "step.previous"),
+        *(
+            Binding(str(d), f"digit({d})", "Jump to step", id=f"step.digit{d}", show=False)
+            for d in (1, 2, 3, 4, 5, 6, 7, 8, 9, 0)
+        ),
+        _nav("home,g", "first", "First step", "step.first"),
+        _nav("end,G", "last", "Last step", "step.last"),
+        Binding("p", "toggle_play", "Play / pause", id="play.toggle"),
+        Binding("plus,equals_sign", "pace(1)", "Faster (Play)", id="play.faster"),
+        Binding("minus", "pace(-1)", "Slower (Play)", id="play.slower"),
+        Binding("ctrl+p", "command_palette", "Command palette: go to step", id="palette"),
+        Binding("question_mark", "help", "Show this help", id="help"),
+        Binding("q,ctrl+c", "quit", "Quit", id="quit", priority=True),
+    ]
+
+    tour: reactive[Tour] = reactive(Tour(0), init=False)
+    playing: reactive[bool] = reactive(False, init=False)
+    wpm: reactive[int] = reactive(pacing.DEFAULT_WPM, init=False)
+
+    def __init__(self, lesson: Lesson, options: PlayerOptions | None = None) -> None:
+        super().__init__()
+        self.lesson = lesson
+        self.options = options or PlayerOptions()
+        self._code_cache: dict[int, list[Text]] = {}
+        self._advance_timer: Timer | None = None
+        self._deadline = 0.0
+        self._digits = ""
+        self._digit_time = 0.0
+
+    def compose(self) -> ComposeResult:
+        ascii_only = self.options.ascii_only
+        yield Static(
+            Text(f"Enlarge the terminal (at least {MIN_WIDTH}×{MIN_HEIGHT})"), id="too-small"
+        )
+        with Vertical(id="frame"):
+            yield StepBar(self.lesson.steps, ascii_only=ascii_only, id="step-bar")
+            with ContentSwitcher(initial="title-card", id="switcher"):
+                yield TitleCard(self.lesson, id="title-card")
+                with Vertical(id="step-view"):
+                    yield Static(id="step-title")
+                    yield Static(id="step-subtitle")
+                    with Horizontal(id="panes"):
+                        yield ProsePane(id="prose")
+                        with Vertical(id="code-panel"):
+                            yield Static(id="code-title")
+                            yield CodeView(id="code")
+            yield StatusBar(ascii_only=ascii_only)
+
+    def on_mount(self) -> None:
+        self.query_one(StatusBar).counter = Tour(len(self.lesson.steps)).counter
+        self.wpm = pacing.clamp_wpm(self.options.wpm)
+        tour = Tour(len(self.lesson.steps))
+        if self.options.start_step is not None:
+            tour = tour.go(self.options.start_step)
+        self.tour = tour
+        self._fit(self.size.width, self.size.height)
+        if self.options.play:
+            self.action_toggle_play()
+
+    # -- state → widgets --------------------------------------------------
+
+    def watch_tour(self, tour: Tour) -> None:
+        bar = self.query_one(StepBar)
+        bar.current, bar.visited = tour.current, tour.visited
+        status = self.query_one(StatusBar)
+        status.counter = tour.counter
+        switcher = self.query_one(ContentSwitcher)
+        if tour.current is None:
+            switcher.current = "title-card"
+            status.hint = "Press Space to begin"
+            return
+        switcher.current = "step-view"
+        status.hint = "Space next  ← back  p play  ? help  q quit"
+        self._show_step(tour.current)
+        if self.playing:
+            self._schedule_advance()
+
+    def _show_step(self, index: int) -> None:
+        step = self.lesson.steps[index]
+        self.query_one("#step-title", Static).update(Text(step.title))
+        self.query_one("#step-subtitle", Static).update(Text(step.subtitle))
+        self.query_one(ProsePane).show(step)
+        panel = self.query_one("#code-panel")
+        panel.display = step.code is not None
+        if step.code is not None:
+            title = step.code.title or step.code.language
+            self.query_one("#code-title", Static).update(Text(title))
+            self.query_one(CodeView).show(self._code_lines(index))
+
+    def _code_lines(self, index: int) -> list[Text]:
+        if (cached := self._code_cache.get(index)) is not None:
+            return cached
+        code = self.lesson.steps[index].code
+        assert code is not None
+        if code.source.count("\n") < SYNC_HIGHLIGHT_LINES:
+            lines = highlight_lines(code.source, code.language, self._palette())
+            self._code_cache[index] = lines
+            return lines
+        self._highlight_in_background(index)
+        return plain_lines(code.source)
+
+    @work(thread=True, exclusive=True, group="highlight")
+    def _highlight_in_background(self, index: int) -> None:
+        code = self.lesson.steps[index].code
+        assert code is not None
+        lines = highlight_lines(code.source, code.language, self._palette())
+        self.call_from_thread(self._highlighted, index, lines)
+
+    def _highlighted(self, index: int, lines: list[Text]) -> None:
+        self._code_cache[index] = lines
+        if self.tour.current == index:
+            self.query_one(CodeView).show(lines, keep_scroll=True)
+
+    def _palette(self) -> dict:  # type: ignore[type-arg]
+        variables = self.theme_variables
+        roles = ("primary", "accent", "success", "warning", "error")
+        colours = {role: variables.get(f"text-{role}", "") for role in roles}
+        colours["muted"] = variables.get("foreground-darken-3", variables.get("secondary", ""))
+        return palette({k: v for k, v in colours.items() if v.startswith("#")})
+
+    def watch_theme(self) -> None:
+        self._code_cache.clear()
+        if self.tour.current is not None:
+            self._show_step(self.tour.current)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.width, event.size.height)
+
+    def _fit(self, width: int, height: int) -> None:
+        self.screen.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+        self.screen.set_class(width < NARROW_WIDTH, "-narrow")
+
+    # -- moves ------------------------------------------------------------
+
+    def go_to(self, index: int) -> None:
+        self.tour = self.tour.go(index)
+
+    def action_next(self) -> None:
+        self.tour = self.tour.next()
+
+    def action_previous(self) -> None:
+        self.tour = self.tour.previous()
+
+    def action_first(self) -> None:
+        self.tour = self.tour.first()
+
+    def action_last(self) -> None:
+        self.tour = self.tour.last()
+
+    def action_digit(self, digit: int) -> None:
+        """Jump at once; a digit typed soon after extends the number (1, 2 → 12)."""
+        now = monotonic()
+        extended = self._digits + str(digit)
+        if (
+            self._digits
+            and now - self._digit_time <= DIGIT_WINDOW
+            and int(extended) <= self.tour.count
+        ):
+            self._digits = extended
+        else:
+            self._digits = str(digit)
+        self._digit_time = now
+        number = int(self._digits)
+        if number >= 1:
+            self.go_to(number - 1)
+
+    def on_step_bar_clicked(self, message: StepBar.Clicked) -> None:
+        self.go_to(message.index)
+
+    # -- Play -------------------------------------------------------------
+
+    def on_play_control_toggled(self, message: PlayControl.Toggled) -> None:
+        self.action_toggle_play()
+
+    def action_toggle_play(self) -> None:
+        if not self.playing and (self.tour.current is None or self.tour.at_end):
+            self.playing = True
+            self.tour = self.tour.first()
+            return
+        self.playing = not self.playing
+
+    def watch_playing(self, playing: bool) -> None:
+        self.query_one(PlayControl).playing = playing
+        if playing:
+            self._schedule_advance()
+        else:
+            self._cancel_advance()
+
+    def action_pace(self, direction: int) -> None:
+        self.wpm = pacing.clamp_wpm(self.wpm + direction * pacing.WPM_STEP)
+
+    def watch_wpm(self, wpm: int) -> None:
+        self.query_one(StatusBar).wpm = wpm
+        if self.playing:
+            self._schedule_advance()
+
+    def _schedule_advance(self) -> None:
+        """A fresh one-shot timer per step: a manual move restarts the countdown."""
+        self._cancel_advance()
+        index = self.tour.current
+        if index is None:
+            return
+        seconds = pacing.dwell_seconds(self.lesson.steps[index], self.wpm)
+        self._deadline = monotonic() + seconds
+        self._advance_timer = self.set_timer(seconds, self._advance)
+        self._countdown = self.set_interval(0.25, self._tick)
+        self._tick()
+
+    def _cancel_advance(self) -> None:
+        for timer in (self._advance_timer, getattr(self, "_countdown", None)):
+            if timer is not None:
+                timer.stop()
+        self._advance_timer = None
+        self.query_one(StatusBar).remaining = None
+
+    def _tick(self) -> None:
+        self.query_one(StatusBar).remaining = max(0.0, self._deadline - monotonic())
+
+    def _advance(self) -> None:
+        if self.tour.at_end:
+            self.playing = False
+            self.notify("End of the lesson.", timeout=3)
+            return
+        self.tour = self.tour.next()
+        if self.tour.at_end:
+            self.playing = False
+
+    # -- screens ----------------------------------------------------------
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            bindings = [b for b in self.BINDINGS if isinstance(b, Binding)]
+            self.push_screen(HelpScreen(bindings))

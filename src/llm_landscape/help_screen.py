@@ -1,0 +1,91 @@
+"""The "?" screen: a key table generated from the app's bindings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+_KEY_NAMES = {
+    "space": "Space",
+    "right": "→",
+    "left": "←",
+    "pagedown": "PgDn",
+    "pageup": "PgUp",
+    "backspace": "Backspace",
+    "home": "Home",
+    "end": "End",
+    "question_mark": "?",
+    "plus": "+",
+    "minus": "-",
+    "equals_sign": "=",
+    "ctrl+c": "Ctrl+C",
+    "ctrl+p": "Ctrl+P",
+    "escape": "Esc",
+}
+
+
+def key_label(key: str) -> str:
+    return _KEY_NAMES.get(key, key)
+
+
+def key_rows(bindings: Iterable[Binding]) -> list[tuple[str, str]]:
+    """(keys, description) rows, one per action, keys in binding order.
+
+    Bindings that share a description (the ten digits, the many "next" keys)
+    become one row, so the table stays short as bindings are added.
+    """
+    rows: dict[str, list[str]] = {}
+    for binding in bindings:
+        if not binding.description:
+            continue
+        keys = rows.setdefault(binding.description, [])
+        for key in binding.key.split(","):
+            label = key_label(key.strip())
+            if label not in keys:
+                keys.append(label)
+    return [(_compact(keys), description) for description, keys in rows.items()]
+
+
+def _compact(keys: list[str]) -> str:
+    digits = [k for k in keys if k.isdigit()]
+    if len(digits) >= 3:
+        others = [k for k in keys if not k.isdigit()]
+        return "  ".join([f"{min(digits)}–{max(digits)}", *others])
+    return "  ".join(keys)
+
+
+class HelpScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll {
+        width: auto; max-width: 90%; height: auto; max-height: 90%;
+        border: round $primary; border-title-style: bold; background: $surface; padding: 0 1;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,q", "dismiss", "Close help", id="help.close"),
+    ]
+
+    def __init__(self, bindings: Iterable[Binding]) -> None:
+        super().__init__()
+        self._key_bindings = list(bindings)
+
+    def compose(self) -> ComposeResult:
+        table = Table(show_header=False, box=None, padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        for keys, description in key_rows(self._key_bindings):
+            table.add_row(Text(keys), Text(description))
+        table.add_row(Text("1 then 2"), Text("Type several digits quickly for step 12 and up"))
+        with VerticalScroll() as scroll:
+            scroll.border_title = "Keys"
+            scroll.border_subtitle = "Esc to close"
+            yield Static(table)

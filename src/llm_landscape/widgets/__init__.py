@@ -1,0 +1,1 @@
+"""The player's widgets, one per module."""

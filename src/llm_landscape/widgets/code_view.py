@@ -1,0 +1,66 @@
+"""A code panel that draws only the lines on screen.
+
+``Static(Syntax(...))`` renders every line on each refresh (seconds for 5,000
+lines); here each visible line is rendered once and cached, so the cost of a
+frame does not grow with the length of the code.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.text import Text
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+
+class CodeView(ScrollView, can_focus=True):
+    DEFAULT_CSS = """
+    CodeView {
+        height: 1fr;
+        background: $surface;
+        padding: 0 1;
+        scrollbar-size-vertical: 1;
+        scrollbar-size-horizontal: 1;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._lines: list[Text] = []
+        self._strips: LRUCache[int, Strip] = LRUCache(1024)
+
+    @property
+    def lines(self) -> list[Text]:
+        return self._lines
+
+    def show(self, lines: list[Text], *, keep_scroll: bool = False) -> None:
+        """Replace the code; new code starts at the top unless ``keep_scroll``."""
+        self._lines = lines
+        self._strips.clear()
+        width = max((cell_len(line.plain) for line in lines), default=0)
+        self.virtual_size = Size(width + 1, len(lines))
+        if not keep_scroll:
+            self.scroll_to(0, 0, animate=False)
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        style = self.rich_style
+        if not 0 <= index < len(self._lines):
+            return Strip.blank(width, style)
+        strip = self._strips.get(index)
+        if strip is None:
+            line = self._lines[index]
+            segments = list(line.render(self.app.console))
+            strip = Strip(Segment.apply_style(segments, style), line.cell_len)
+            self._strips[index] = strip
+        return strip.crop_extend(scroll_x, scroll_x + width, style)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
