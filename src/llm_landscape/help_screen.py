@@ -65,8 +65,9 @@ def _compact(keys: list[str]) -> str:
 class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
+    HelpScreen Static { width: 1fr; height: auto; }
     HelpScreen > VerticalScroll {
-        width: auto; max-width: 90%; height: auto; max-height: 90%;
+        width: 72; max-width: 95%; height: auto; max-height: 90%;
         border: round $primary; border-title-style: bold; background: $surface; padding: 0 1;
     }
     """

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from llm_landscape.cli import builtin_lesson
+from llm_landscape.loader import load_lesson
+from llm_landscape.model import Lesson
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "seed" / "000_b46c3148c1d643e5.txt"
+
+
+@pytest.fixture(scope="session")
+def lesson() -> Lesson:
+    return load_lesson(builtin_lesson())[0]
+
+
+def write_lesson(directory: Path, steps: int, *, dwell: float | None = None) -> Path:
+    """A single-file lesson with ``steps`` inline steps."""
+    lines = ['title: "Generated"', "chapter: 1", "steps:"]
+    for n in range(1, steps + 1):
+        lines += [
+            f"  - id: s{n}",
+            f'    label: "L{n}"',
+            f'    title: "Title {n}"',
+            f'    body: "Body of step {n}."',
+            f"    code: {{language: python, source: 'x = {n}'}}",
+        ]
+        if dwell is not None:
+            lines.append(f"    dwell: {dwell}")
+    path = directory / "generated.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+async def wait_for(pilot: Pilot[None], condition: Callable[[], bool], timeout: float = 5.0) -> None:
+    """Let the app run until ``condition`` holds; fail after ``timeout`` seconds."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError("condition not reached in time")
+        await pilot.pause(0.02)

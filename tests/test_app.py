@@ -1,0 +1,209 @@
+"""The player driven by keys and clicks, asserting on what the screen holds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.cells import cell_len
+from textual.command import CommandList, CommandPalette
+from textual.geometry import Region
+from textual.widgets import ContentSwitcher, Static
+
+from llm_landscape.app import LessonApp, PlayerOptions
+from llm_landscape.help_screen import HelpScreen
+from llm_landscape.loader import load_lesson
+from llm_landscape.model import Lesson
+from llm_landscape.widgets.code_view import CodeView
+from llm_landscape.widgets.step_bar import StepBar
+
+from .conftest import wait_for, write_lesson
+
+
+def shown(app: LessonApp, selector: str) -> str:
+    return str(app.query_one(selector, Static).render())
+
+
+def counter(app: LessonApp) -> str:
+    return shown(app, "#counter")
+
+
+async def test_title_card_then_space_through_all_steps_and_back(lesson: Lesson) -> None:
+    app = LessonApp(lesson)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert app.query_one(ContentSwitcher).current == "title-card"
+        assert shown(app, "#card-heading") == "Ch 14 — The LLM Landscape"
+        assert shown(app, "#card-badge") == "Capstone"
+        assert shown(app, "#card-hint") == "Press Space to begin"
+        assert counter(app) == "Step – / 6"
+        for n, step in enumerate(lesson.steps, 1):
+            await pilot.press("space")
+            assert counter(app) == f"Step {n} / 6"
+            assert shown(app, "#step-title") == step.title
+            assert shown(app, "#heading") == step.heading
+            assert step.code is not None
+            assert app.query_one(CodeView).lines[0].plain == step.code.source.splitlines()[0]
+        await pilot.press("space")  # past the end stays on the last step
+        assert counter(app) == "Step 6 / 6"
+        for n in range(5, 0, -1):
+            await pilot.press("left")
+            assert counter(app) == f"Step {n} / 6"
+        assert app.query_one(StepBar).visited == frozenset(range(6))
+
+
+async def test_every_next_and_previous_key(lesson: Lesson) -> None:
+    app = LessonApp(lesson)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for key in ("space", "right", "l", "n", "pagedown"):
+            await pilot.press(key)
+        assert counter(app) == "Step 5 / 6"
+        for key in ("left", "h", "backspace", "pageup"):
+            await pilot.press(key)
+        assert counter(app) == "Step 1 / 6"
+
+
+async def test_arrows_move_steps_even_when_a_pane_has_focus(lesson: Lesson) -> None:
+    app = LessonApp(lesson, PlayerOptions(start_step=0))
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.query_one(CodeView).focus()
+        await pilot.press("right")
+        assert counter(app) == "Step 2 / 6"
+        await pilot.press("left")
+        assert counter(app) == "Step 1 / 6"
+
+
+async def test_digits_home_and_end(lesson: Lesson) -> None:
+    app = LessonApp(lesson)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4")
+        assert counter(app) == "Step 4 / 6"
+        assert shown(app, "#step-title") == lesson.steps[3].title
+        await pilot.press("home")
+        assert counter(app) == "Step 1 / 6"
+        await pilot.press("end")
+        assert counter(app) == "Step 6 / 6"
+        await pilot.press("g")
+        assert counter(app) == "Step 1 / 6"
+        await pilot.press("G")
+        assert counter(app) == "Step 6 / 6"
+        await pilot.press("9")  # beyond the lesson: the last step
+        assert counter(app) == "Step 6 / 6"
+
+
+async def test_two_digits_typed_quickly_reach_step_twelve(tmp_path: Path) -> None:
+    lesson = load_lesson(write_lesson(tmp_path, 12))[0]
+    app = LessonApp(lesson)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("1", "2")
+        assert counter(app) == "Step 12 / 12"
+        await pilot.press("3")
+        assert counter(app) == "Step 3 / 12"
+
+
+async def test_clicking_a_step_in_the_bar(lesson: Lesson) -> None:
+    app = LessonApp(lesson)
+    async with app.run_test(size=(120, 40)) as pilot:
+        bar = app.query_one(StepBar)
+        text = str(bar.render())
+        column = cell_len(text[: text.index("Recap")]) + 1  # + the bar's left padding
+        assert await pilot.click(StepBar, offset=(column, 0))
+        assert counter(app) == "Step 5 / 6"
+
+
+async def test_play_advances_by_itself_and_pauses(tmp_path: Path) -> None:
+    lesson = load_lesson(write_lesson(tmp_path, 3, dwell=0.2))[0]
+    app = LessonApp(lesson)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("p")
+        assert counter(app) == "Step 1 / 3"
+        assert shown(app, "#countdown") == "next in 1s"
+        await wait_for(pilot, lambda: counter(app) == "Step 2 / 3")
+        await pilot.press("p")
+        assert not app.playing
+        assert shown(app, "#countdown") == ""
+        await pilot.pause(0.4)
+        assert counter(app) == "Step 2 / 3"
+        await pilot.click("#play")
+        assert app.playing
+        await wait_for(pilot, lambda: counter(app) == "Step 3 / 3")
+        assert not app.playing  # Play stops at the last step
+
+
+async def test_manual_move_restarts_the_countdown(tmp_path: Path) -> None:
+    lesson = load_lesson(write_lesson(tmp_path, 3, dwell=30))[0]
+    app = LessonApp(lesson, PlayerOptions(play=True))
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert counter(app) == "Step 1 / 3"
+        timer = app._advance_timer
+        await pilot.press("space")
+        assert app.playing and app._advance_timer is not timer
+        assert shown(app, "#countdown") == "next in 30s"
+
+
+async def test_pace_keys(lesson: Lesson) -> None:
+    app = LessonApp(lesson)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("plus", "plus", "minus")
+        assert shown(app, "#pace") == "225 wpm"
+
+
+async def test_help_screen_lists_the_bindings(lesson: Lesson) -> None:
+    app = LessonApp(lesson)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        help_text = app.screen.query_one(Static)
+        strips = help_text.render_lines(Region(0, 0, *help_text.size))
+        table = "\n".join(strip.text for strip in strips)
+        for description in ("Next step", "Previous step", "Jump to step", "Play / pause", "Quit"):
+            assert description in table
+        assert "0–9" in table  # ten digit bindings, one row
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_command_palette_goes_to_a_step(lesson: Lesson) -> None:
+    app = LessonApp(lesson)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"go to step 5")
+        commands = app.screen.query_one(CommandList)
+        await wait_for(pilot, lambda: commands.option_count > 0)
+        assert "Recap" in str(commands.get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: counter(app) == "Step 5 / 6")
+
+
+async def test_quit_keys(lesson: Lesson) -> None:
+    for key in ("q", "ctrl+c"):
+        app = LessonApp(lesson)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press(key)
+            await wait_for(pilot, lambda app=app: not app.is_running)  # type: ignore[misc]
+        assert app.return_code in (0, None)
+
+
+async def test_layout_side_by_side_wide_and_stacked_narrow(lesson: Lesson) -> None:
+    app = LessonApp(lesson, PlayerOptions(start_step=0))
+    async with app.run_test(size=(120, 40)) as pilot:
+        prose, code = app.query_one("#prose").region, app.query_one("#code-panel").region
+        assert code.x >= prose.right  # side by side
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        prose, code = app.query_one("#prose").region, app.query_one("#code-panel").region
+        assert code.y >= prose.bottom or code.y == 0  # stacked (code may be scrolled away)
+        assert app.query_one(StepBar).region.y == 0
+        assert app.query_one("#counter").region.bottom == 24
+        assert "Players" in str(app.query_one(StepBar).render())
+
+
+async def test_tiny_terminals_show_a_note_and_survive(lesson: Lesson) -> None:
+    app = LessonApp(lesson, PlayerOptions(start_step=2))
+    async with app.run_test(size=(120, 40)) as pilot:
+        for width, height in ((1, 1), (5, 3), (29, 9), (40, 12), (200, 60), (2, 50), (120, 40)):
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+            small = width < 30 or height < 10
+            assert app.screen.has_class("-too-small") is small
+            await pilot.press("right")
+        assert counter(app) == "Step 6 / 6"
