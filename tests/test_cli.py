@@ -1,0 +1,119 @@
+"""The command line: --check, --print, usage errors, and no Textual where none is needed."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from llm_landscape.cli import builtin_lesson
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "llm_landscape", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **(env or {})},
+    )
+
+
+# Blocks every import of textual, as if it were not installed.
+_NO_TEXTUAL = """
+import sys
+class _Block:
+    def find_spec(self, name, path=None, target=None):
+        if name == "textual" or name.startswith("textual."):
+            raise ImportError("textual is hidden in this test")
+sys.meta_path.insert(0, _Block())
+"""
+
+
+def run_without_textual(*args: str) -> subprocess.CompletedProcess[str]:
+    code = _NO_TEXTUAL + "from llm_landscape.cli import main; sys.exit(main(sys.argv[1:]))"
+    return subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=60
+    )
+
+
+def test_engine_imports_without_textual() -> None:
+    modules = [
+        "model", "diagnostics", "yamlsource", "loader", "navigation", "pacing",
+        "textsafety", "icons", "prose", "highlight", "printer", "cli",
+    ]  # fmt: skip
+    code = _NO_TEXTUAL + "".join(f"import llm_landscape.{m}\n" for m in modules)
+    code += "assert not any(m.startswith('textual') for m in sys.modules)\n"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_check_and_print_work_without_textual() -> None:
+    check = run_without_textual("--check", str(builtin_lesson()))
+    assert check.returncode == 0, check.stderr
+    assert "ok, 6 steps" in check.stdout
+    printed = run_without_textual("--print")
+    assert printed.returncode == 0, printed.stderr
+    assert "Step 6 / 6" in printed.stdout
+
+
+def test_check_reports_errors_and_exits_1(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: yes\nsteps: []\n", encoding="utf-8")
+    result = run("--check", str(builtin_lesson()), str(bad))
+    assert result.returncode == 1
+    assert f"{bad}:1:8: error: 'title' must be text" in result.stderr
+    assert f"{bad}:2:8: error: 'steps' is empty" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_check_prints_warnings_but_passes(tmp_path: Path) -> None:
+    lesson = tmp_path / "l.yaml"
+    lesson.write_text(
+        "title: T\nsteps:\n  - {id: a, label: A, title: T, body: B, icon: nope}\n",
+        encoding="utf-8",
+    )
+    result = run("--check", str(lesson))
+    assert result.returncode == 0
+    assert f"{lesson}:3:48: warning: unknown icon 'nope'" in result.stderr
+
+
+def test_playing_a_broken_lesson_exits_1_without_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: [\n", encoding="utf-8")
+    result = run(str(bad))
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"{bad}:")
+    assert "Traceback" not in result.stderr
+
+
+def test_print_is_plain_text_with_every_step(tmp_path: Path) -> None:
+    result = run("--print")
+    assert result.returncode == 0
+    out = result.stdout
+    assert "\x1b" not in out  # not a terminal: no escape sequences at all
+    assert out.startswith("Ch 14 — The LLM Landscape\n")
+    for title in ("The Major Players", "What’s Next: The Road Ahead"):
+        assert title in out
+    assert "Key insight: The entire field rests on one elegant idea" in out
+    assert '    if action.type == "final_answer":' in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--step", "0"], ["--step", "7"], ["--wpm", "0"], ["--bogus"], ["a", "b"]],
+)
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert "usage:" in result.stderr
+
+
+def test_version_and_help() -> None:
+    assert run("--version").stdout.startswith("llm-landscape ")
+    assert "--check" in run("--help").stdout

@@ -1,0 +1,21 @@
+"""SVG snapshots of the layout: title card and two steps, wide and narrow.
+
+Regenerate after an intended change with ``pytest --snapshot-update``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from llm_landscape.app import LessonApp
+from llm_landscape.model import Lesson
+
+SIZES = [(120, 40), (80, 24)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["120x40", "80x24"])
+@pytest.mark.parametrize(
+    "keys", [[], ["1"], ["4"]], ids=["title-card", "step-1-players", "step-4-agents"]
+)
+def test_layout(snap_compare, lesson: Lesson, size: tuple[int, int], keys: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(LessonApp(lesson), terminal_size=size, press=keys)

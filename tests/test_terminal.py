@@ -1,0 +1,72 @@
+"""End to end: the installed ``llm-landscape`` in a real terminal (tmux)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+]
+
+COMMAND = Path(sys.executable).with_name("llm-landscape")
+
+
+class Tmux:
+    def __init__(self) -> None:
+        self.socket = f"llm-landscape-test-{uuid.uuid4().hex[:8]}"
+
+    def __call__(self, *args: str) -> str:
+        result = subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=20
+        )
+        return result.stdout
+
+    def screen(self) -> str:
+        return self("capture-pane", "-p", "-t", "player")
+
+    def wait_for(self, text: str, timeout: float = 20.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.05)
+        raise AssertionError(f"{text!r} never appeared:\n{self.screen()}")
+
+
+@pytest.fixture
+def tmux() -> Iterator[Tmux]:
+    session = Tmux()
+    yield session
+    session("kill-server")
+
+
+def start(tmux: Tmux, *args: str) -> None:
+    assert COMMAND.exists(), f"{COMMAND} is not installed"
+    env = {**os.environ, "LANG": "C.UTF-8", "TERM": "xterm-256color"}
+    tmux("-f", "/dev/null", "new-session", "-d", "-s", "player", "-x", "120", "-y", "40",
+         "-e", f"LANG={env['LANG']}", f"{COMMAND} {' '.join(args)}; sleep 5")  # fmt: skip
+
+
+def test_space_shows_step_one(tmux: Tmux) -> None:
+    start(tmux)
+    tmux.wait_for("Press Space to begin")
+    assert "Step – / 6" in tmux.screen()
+    tmux("send-keys", "-t", "player", "Space")
+    screen = tmux.wait_for("Step 1 / 6")
+    assert "The Major Players" in screen
+    tmux("send-keys", "-t", "player", "q")
+    deadline = time.monotonic() + 10
+    while "Step 1 / 6" in tmux.screen() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert "Step 1 / 6" not in tmux.screen()  # the alternate screen is gone
