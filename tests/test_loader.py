@@ -91,71 +91,71 @@ STEP = "  - {id: a, label: A, title: T, body: B}\n"
         (
             "title: no\nsteps:\n" + STEP,
             "lesson.yaml:1:8: error: 'title' must be text, but YAML reads no as a true/false value; put it in quotes",
-        ),  # noqa: E501
+        ),
         (
             "title: 2024\nsteps:\n" + STEP,
             "lesson.yaml:1:8: error: 'title' must be text, but YAML reads 2024 as a number",
-        ),  # noqa: E501
+        ),
         (
             "title: T\nsubtitle: 2025-01-01\nsteps:\n" + STEP,
             "lesson.yaml:2:11: error: 'subtitle' must be text, but YAML reads 2025-01-01 as a date",
-        ),  # noqa: E501
+        ),
         (
             "title: T\nsteps:\n  - {id: 0x1F, label: A, title: T, body: B}\n",
             "lesson.yaml:3:10: error: 'id' must be text",
-        ),  # noqa: E501
+        ),
         (
             "title: T\nsteps:\n  - {id: a, label: on, title: T, body: B}\n",
             "lesson.yaml:3:20: error: 'label' must be text, but YAML reads on as a true/false value",
-        ),  # noqa: E501
+        ),
         (
             "titel: T\nsteps:\n" + STEP,
             "lesson.yaml:1:1: error: unknown key 'titel' in the lesson; did you mean 'title'?",
-        ),  # noqa: E501
+        ),
         ("title: T\nsteps: []\n", "lesson.yaml:2:8: error: 'steps' is empty"),
         ("title: T\nsteps: {a: 1}\n", "lesson.yaml:2:8: error: 'steps' must be a list"),
         ("title: T\n", "lesson.yaml:1:1: error: the lesson is missing 'steps'"),
         (
             "title: T\ntitle: U\nsteps:\n" + STEP,
             "lesson.yaml:2:1: error: duplicate key 'title' (first set on line 1)",
-        ),  # noqa: E501
+        ),
         ("title: T\nsteps:\n" + STEP + STEP, "lesson.yaml:4:10: error: the id 'a' is already used"),
         ("", "lesson.yaml:1:1: error: the file is empty"),
         (
             "- a\n- b\n",
             "lesson.yaml:1:1: error: expected 'key: value' lines at the top level, found a list",
-        ),  # noqa: E501
+        ),
         ("title: T\n\tsteps: []\n", "lesson.yaml:2:1: error: a tab is used for indentation"),
         ('title: "T\nsteps: []\n', "lesson.yaml:1:8: error: the file ends inside a quoted"),
         ("title: a: b\nsteps: []\n", "lesson.yaml:1:9: error: unexpected ':'"),
         (
             "title: !!python/object:os.system T\nsteps:\n" + STEP,
             "lesson.yaml:1:8: error: the tag !!python/object:os.system is not allowed",
-        ),  # noqa: E501
+        ),
         (
             "title: &t T\nsubtitle: *t\nsteps:\n" + STEP,
             "lesson.yaml:2:11: error: aliases (*t) are not supported",
-        ),  # noqa: E501
+        ),
         (
             "title: T\nsteps:\n  - ../outside.yaml\n",
             "lesson.yaml:3:5: error: this step path leads outside the lesson directory",
-        ),  # noqa: E501
+        ),
         (
             "title: T\nsteps:\n  - /etc/passwd\n",
             "lesson.yaml:3:5: error: step paths must be relative",
-        ),  # noqa: E501
+        ),
         (
             "title: T\nsteps:\n  - nowhere.yaml\n",
             "lesson.yaml:3:5: error: no step file 'nowhere.yaml'",
-        ),  # noqa: E501
+        ),
         (
             "title: T\nsteps:\n  - {id: a, label: A, title: T, body: B, dwell: -1}\n",
             "lesson.yaml:3:49: error: 'dwell' must be a number of seconds",
-        ),  # noqa: E501
+        ),
         (
             "title: T\nsteps:\n  - {id: a, label: A, title: T}\n",
             "lesson.yaml:3:5: error: a step is missing 'body'",
-        ),  # noqa: E501
+        ),
         (b"title: caf\xe9\nsteps: []\n", "lesson.yaml:1:11: error: byte 0xe9 is not valid UTF-8"),
         (b"\xff\xfet\x00i\x00", "lesson.yaml: error: is UTF-16 encoded; save it as UTF-8"),
         (b"title: T\x00\n", "lesson.yaml:1:9: error: contains a NUL byte"),
