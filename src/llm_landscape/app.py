@@ -7,16 +7,18 @@ new step into widgets that were mounted once. Nothing is re-mounted per step.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from time import monotonic
 from typing import ClassVar
 
 from rich.text import Text
 from textual import events, work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Static
 
@@ -191,6 +193,17 @@ class LessonApp(App[None]):
 
     # -- moves ------------------------------------------------------------
 
+    _MAIN_SCREEN_ACTIONS = frozenset(
+        {"next", "previous", "first", "last", "digit", "toggle_play", "pace", "help"}
+    )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Over the help screen or the palette, keys belong to them: Home moves the
+        # palette's cursor instead of jumping to step 1 behind it.
+        if action in self._MAIN_SCREEN_ACTIONS and len(self.screen_stack) > 1:
+            return False
+        return True
+
     def go_to(self, index: int) -> None:
         self.tour = self.tour.go(index)
 
@@ -285,6 +298,13 @@ class LessonApp(App[None]):
             self.playing = False
 
     # -- screens ----------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        # "Screenshot" would write files into the learner's working directory and
+        # "Quit" duplicates q; neither belongs where a stray Enter can reach it.
+        for command in super().get_system_commands(screen):
+            if command.title not in ("Quit", "Screenshot"):
+                yield command
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -133,9 +133,15 @@ def check(paths: Sequence[Path]) -> int:
     return status
 
 
+MAX_REPORTED = 50
+
+
 def _report(diagnostics: Sequence[Diagnostic]) -> None:
-    for diagnostic in diagnostics:
+    # A hostile file can hold thousands of the same mistake; the first ones suffice.
+    for diagnostic in diagnostics[:MAX_REPORTED]:
         print(diagnostic.format(), file=sys.stderr)
+    if len(diagnostics) > MAX_REPORTED:
+        print(f"... and {len(diagnostics) - MAX_REPORTED:,} more", file=sys.stderr)
 
 
 def _utf8_terminal() -> bool:

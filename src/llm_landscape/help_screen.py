@@ -72,7 +72,7 @@ class HelpScreen(ModalScreen[None]):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,q", "dismiss", "Close help", id="help.close"),
+        Binding("escape,question_mark", "dismiss", "Close help", id="help.close"),
     ]
 
     def __init__(self, bindings: Iterable[Binding]) -> None:

@@ -36,7 +36,7 @@ def load_lesson(path: Path) -> tuple[Lesson, list[Diagnostic]]:
         if not report.errors:  # pragma: no cover - a reader bug, not a lesson problem
             report.add(Diagnostic(path, 0, 0, "could not be loaded"))
         raise LessonError(sorted(report.errors, key=_position))
-    return lesson, report.warnings
+    return lesson, sorted(report.warnings, key=_position)
 
 
 def _position(diagnostic: Diagnostic) -> tuple[str, int, int]:
@@ -93,7 +93,7 @@ class _FieldReader:
                 code = ord(bad.group())
                 self.warn(
                     node,
-                    f"'{name}' contains the control character U+{code:04X}; "
+                    f"'{name}' contains the control or bidi character U+{code:04X}; "
                     "it is shown as a visible symbol, never sent to the terminal",
                 )
             value = make_safe(node.value)

@@ -27,7 +27,7 @@ except AttributeError:  # PyYAML built without libyaml
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_LINE_CHARS = 100_000
 MAX_DEPTH = 20
-MAX_NODES = 500_000
+MAX_NODES = 100_000
 
 _STANDARD_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}"
@@ -360,6 +360,10 @@ def _reader_diagnostic(source: SourceFile, error: yaml.reader.ReaderError) -> Di
     return source.diagnostic(line, column, message)
 
 
+def _indented_with_tab(line: str) -> bool:
+    return "\t" in line[: len(line) - len(line.lstrip())]
+
+
 def _syntax_diagnostic(source: SourceFile, error: yaml.MarkedYAMLError) -> Diagnostic:
     problem = error.problem or "YAML syntax error"
     mark = error.problem_mark or error.context_mark
@@ -368,6 +372,9 @@ def _syntax_diagnostic(source: SourceFile, error: yaml.MarkedYAMLError) -> Diagn
         # Pointing past the last line helps nobody; show where the value opened.
         mark = error.context_mark
     message = next((nice for raw, nice in _FRIENDLY if raw in problem), None)
+    if mark is not None and _indented_with_tab(source.line(mark.line + 1) or ""):
+        # libyaml does not name the character; a tab in the indentation is the usual one.
+        message = "a tab is used for indentation; YAML allows only spaces here"
     if message is None:
         context = f" ({error.context})" if error.context else ""
         message = f"YAML syntax error: {problem}{context}"

@@ -1,0 +1,207 @@
+"""Broken and hostile lessons: each ends in a lesson that plays or in positioned errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
+from textual.widgets import Static
+
+from llm_landscape.app import LessonApp
+from llm_landscape.loader import LessonError, load_lesson
+from llm_landscape.model import Lesson
+from llm_landscape.widgets.step_bar import StepBar
+
+from .make_big_corpus import BIG_EXPECTED, write
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+
+
+def expected_corpus() -> list[tuple[str, str]]:
+    rows = []
+    for line in (CORPUS / "EXPECTED").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, expected = line.split("\t")
+            rows.append((name, expected))
+    return rows
+
+
+def outcome(path: Path) -> str | Lesson:
+    """The lesson, or every error message joined; anything else fails the test."""
+    try:
+        return load_lesson(path)[0]
+    except LessonError as error:
+        return error.format()
+
+
+@pytest.mark.parametrize(("name", "expected"), expected_corpus())
+def test_corpus_with_the_loader(name: str, expected: str) -> None:
+    result = outcome(CORPUS / name)
+    if expected == "ok":
+        assert isinstance(result, Lesson), result
+    else:
+        assert isinstance(result, str), "expected an error"
+        assert f"{CORPUS / name}{expected}" in result
+
+
+def test_corpus_with_check_command() -> None:
+    names = [name for name, _ in expected_corpus()]
+    for name, expected in expected_corpus():
+        result = subprocess.run(
+            [sys.executable, "-m", "llm_landscape", "--check", str(CORPUS / name)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert "Traceback" not in result.stderr
+        assert result.returncode == (0 if expected == "ok" else 1), (name, result.stderr)
+        if expected != "ok":
+            assert f"{CORPUS / name}{expected}" in result.stderr
+    assert len(names) >= 30
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return write(tmp_path_factory.mktemp("big"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(BIG_EXPECTED))
+def test_big_files_fail_fast_or_play(big: dict[str, Path], name: str) -> None:
+    started = time.monotonic()
+    result = outcome(big[name])
+    elapsed = time.monotonic() - started
+    # A hang guard, not a speed target: the limits exist so these fail at once.
+    assert elapsed < 10, elapsed
+    if BIG_EXPECTED[name] == "ok":
+        assert isinstance(result, Lesson)
+    else:
+        assert isinstance(result, str)
+        assert f"{big[name]}{BIG_EXPECTED[name]}" in result
+
+
+def screen_text(app: LessonApp) -> str:
+    """Every line the app has drawn, as the terminal would receive it."""
+    lines = []
+    for widget in app.screen.walk_children():
+        if widget.display and widget.region.area:
+            from textual.geometry import Region
+
+            strips = widget.render_lines(Region(0, 0, *widget.size))
+            lines += ["".join(seg.text for seg in strip) for strip in strips]
+    return "\n".join(lines)
+
+
+async def test_markup_in_a_lesson_is_shown_literally_and_does_nothing() -> None:
+    lesson = load_lesson(CORPUS / "markup-everywhere.yaml")[0]
+    app = LessonApp(lesson)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert str(app.query_one("#card-heading", Static).render()) == (
+            "[bold]T[/] [@click=app.quit]quit[/]"
+        )
+        await pilot.press("space")
+        assert str(app.query_one("#step-title", Static).render()) == (
+            "[@click=app.quit]Click me[/]"
+        )
+        text = screen_text(app)
+        for literal in ("[/]", "[red]red[/red]", "[@click=app.quit]body[/]", "<script>x</script>"):
+            assert literal in text
+        # Links are shown with their address, never live; file: is not even a link.
+        assert "[link](file:///etc/passwd)" in text
+        assert "docs ⟨https://example.org⟩" in text
+        await pilot.click("#step-title")
+        await pilot.click("#body")
+        assert app.is_running  # the [@click=app.quit] text is not an action
+        assert str(app.query_one(StepBar).render()).endswith("[/]")
+
+
+async def test_control_characters_never_reach_the_screen() -> None:
+    lesson = load_lesson(CORPUS / "control-characters.yaml")[0]
+    app = LessonApp(lesson)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("space")
+        text = screen_text(app)
+        assert "␛]2;PWNED␇Title" in text or "␛[2J" in text
+        for char in text:
+            code = ord(char)
+            assert not (code < 0x20 and char != "\n") and not 0x7F <= code <= 0x9F, hex(code)
+            assert not (0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069), hex(code)
+
+
+def test_print_never_writes_control_characters() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "llm_landscape", "--print", str(CORPUS / "control-characters.yaml")],
+        capture_output=True,
+        timeout=60,
+    )
+    assert result.returncode == 0
+    out = result.stdout.decode("utf-8")
+    assert all(c in "\n" or (ord(c) >= 0x20 and not 0x7F <= ord(c) <= 0x9F) for c in out)
+    assert "␛]52;c;cHduZWQ=␇" in out
+
+
+async def test_wide_text_keeps_the_step_bar_within_the_screen() -> None:
+    lesson = load_lesson(CORPUS / "wide-text.yaml")[0]
+    app = LessonApp(lesson)
+    async with app.run_test(size=(60, 20)) as pilot:
+        for _ in range(2):
+            await pilot.press("space")
+            bar = app.query_one(StepBar)
+            assert cell_len(str(bar.render())) <= bar.content_region.width
+            assert str(app.query_one("#step-title", Static).render()) in screen_text(app)
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=st.text())
+def test_any_text_is_a_lesson_or_a_lesson_error(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "lesson.yaml"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    result = outcome(path)
+    assert isinstance(result, (Lesson, str))
+
+
+YAMLISH = st.recursive(
+    st.one_of(
+        st.sampled_from(["title", "steps", "id", "label", "body", "no", "2024", ""]),
+        st.text(max_size=8),
+    ),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(
+            st.sampled_from(["title", "steps", "id", "label", "body", "code", "dwell", "x"]),
+            inner,
+            max_size=5,
+        ),
+    ),
+    max_leaves=20,
+)
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=YAMLISH)
+def test_any_yaml_structure_is_a_lesson_or_a_lesson_error(tmp_path: Path, data: object) -> None:
+    import yaml
+
+    path = tmp_path / "lesson.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert isinstance(outcome(path), (Lesson, str))
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.binary(max_size=400))
+def test_any_bytes_are_a_lesson_or_a_lesson_error(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "lesson.yaml"
+    path.write_bytes(data)
+    assert isinstance(outcome(path), (Lesson, str))
