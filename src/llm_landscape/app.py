@@ -200,9 +200,7 @@ class LessonApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Over the help screen or the palette, keys belong to them: Home moves the
         # palette's cursor instead of jumping to step 1 behind it.
-        if action in self._MAIN_SCREEN_ACTIONS and len(self.screen_stack) > 1:
-            return False
-        return True
+        return not (action in self._MAIN_SCREEN_ACTIONS and len(self.screen_stack) > 1)
 
     def go_to(self, index: int) -> None:
         self.tour = self.tour.go(index)
