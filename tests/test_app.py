@@ -207,3 +207,14 @@ async def test_tiny_terminals_show_a_note_and_survive(lesson: Lesson) -> None:
             assert app.screen.has_class("-too-small") is small
             await pilot.press("right")
         assert counter(app) == "Step 6 / 6"
+
+
+async def test_every_theme_renders_every_step(lesson: Lesson) -> None:
+    app = LessonApp(lesson, PlayerOptions(start_step=0))
+    async with app.run_test(size=(120, 40)) as pilot:
+        for theme in sorted(app.available_themes):
+            app.theme = theme
+            await pilot.press("right")
+            await pilot.pause()
+            assert app.query_one(CodeView).lines, theme
+        assert app.is_running

@@ -7,14 +7,17 @@ new step into widgets that were mounted once. Nothing is re-mounted per step.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable
 from dataclasses import dataclass
 from time import monotonic
 from typing import ClassVar
 
+from rich.color import Color, ColorParseError
 from rich.text import Text
 from textual import events, work
 from textual.app import App, ComposeResult, SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
@@ -38,6 +41,14 @@ MIN_WIDTH, MIN_HEIGHT = 30, 10
 NARROW_WIDTH = 100
 DIGIT_WINDOW = 0.8  # seconds in which a second digit extends the number
 SYNC_HIGHLIGHT_LINES = 400  # above this, highlight in a thread and show plain text first
+
+
+def _is_colour(value: str) -> bool:
+    try:
+        Color.parse(value)
+    except ColorParseError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -177,7 +188,7 @@ class LessonApp(App[None]):
         roles = ("primary", "accent", "success", "warning", "error")
         colours = {role: variables.get(f"text-{role}", "") for role in roles}
         colours["muted"] = variables.get("foreground-darken-3", variables.get("secondary", ""))
-        return palette({k: v for k, v in colours.items() if v.startswith("#")})
+        return palette({k: v for k, v in colours.items() if _is_colour(v)})
 
     def watch_theme(self) -> None:
         self._code_cache.clear()
@@ -296,6 +307,13 @@ class LessonApp(App[None]):
             self.playing = False
 
     # -- screens ----------------------------------------------------------
+
+    def pop_screen(self) -> AwaitComplete:
+        # Keys that arrive in a burst can make Textual's command palette dismiss
+        # itself twice (two queued Enters); the second pop would crash the app.
+        if len(self.screen_stack) <= 1:
+            return AwaitComplete(asyncio.sleep(0)).call_next(self)
+        return super().pop_screen()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         # "Screenshot" would write files into the learner's working directory and

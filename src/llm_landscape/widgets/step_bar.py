@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -25,12 +26,15 @@ class _Item:
 class StepBar(Widget):
     """One line; collapses from "icon label" to icons, then to numbers, to fit."""
 
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"step-bar--current", "step-bar--visited"}
     DEFAULT_CSS = """
     StepBar {
         height: 1;
         width: 1fr;
         padding: 0 1;
         color: $text-muted;
+        & > .step-bar--current { background: $accent; color: $text; text-style: bold; }
+        & > .step-bar--visited { color: $text-success; }
     }
     """
 
@@ -110,10 +114,12 @@ class StepBar(Widget):
         return line
 
     def _style(self, index: int) -> Style:
+        # Component classes, not theme colours read by hand: every theme works,
+        # including the ANSI ones whose colours are names rather than hex values.
         if index == self.current:
-            return Style(bold=True, reverse=True, color=self.app.theme_variables.get("accent"))
+            return self.get_component_rich_style("step-bar--current")
         if index in self.visited:
-            return Style(color=self.app.theme_variables.get("text-success"))
+            return self.get_component_rich_style("step-bar--visited")
         return Style()
 
     def on_click(self, event: events.Click) -> None:

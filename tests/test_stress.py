@@ -1,0 +1,122 @@
+"""Mashed keys, resize storms, rapid Play toggling and quitting from any state."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from textual import events
+from textual.command import CommandPalette
+from textual.geometry import Size
+
+from llm_landscape.app import LessonApp, PlayerOptions
+from llm_landscape.help_screen import HelpScreen
+from llm_landscape.loader import load_lesson
+from llm_landscape.model import Lesson
+from llm_landscape.widgets.step_bar import StepBar
+
+from .conftest import wait_for, write_lesson
+
+# "q" and Ctrl+C quit by design, so they are left out of the burst.
+BURST_KEYS = (
+    [c for c in "abcdefghijklmnoprstuvwxyzABCDEFGHIJKLMNOPRSTUVWXYZ"]
+    + [str(d) for d in range(10)]
+    + ["left", "right", "up", "down", "space", "tab", "enter", "escape"]
+    + ["question_mark", "p", "ctrl+p", "home", "end", "pageup", "pagedown", "plus", "minus"]
+)
+
+
+CHARACTERS = {
+    "space": " ", "tab": "\t", "enter": "\r", "escape": "\x1b", "question_mark": "?",
+    "plus": "+", "minus": "-", "ctrl+p": "\x10",
+}  # fmt: skip
+
+
+def key_event(key: str) -> events.Key:
+    character = CHARACTERS.get(key, key if len(key) == 1 else None)
+    return events.Key(key, character)
+
+
+def consistent(app: LessonApp) -> None:
+    tour = app.tour
+    bar = app.query_one(StepBar)
+    assert tour.current is None or 0 <= tour.current < len(app.lesson.steps)
+    assert bar.current == tour.current
+    counter = str(app.query_one("#counter").render())
+    assert counter == tour.counter
+
+
+async def test_a_burst_of_random_keys(lesson: Lesson) -> None:
+    rng = random.Random(20261128)
+    app = LessonApp(lesson)
+    async with app.run_test(size=(100, 30)) as pilot:
+        # As a terminal delivers a mashed keyboard: many keys queued between frames.
+        for _ in range(40):
+            for _ in range(50):
+                app.post_message(key_event(rng.choice(BURST_KEYS)))
+            await pilot.pause()
+        assert app.is_running
+        while len(app.screen_stack) > 1:
+            await pilot.press("escape")
+        consistent(app)
+
+
+async def test_a_resize_storm(lesson: Lesson) -> None:
+    rng = random.Random(7)
+    app = LessonApp(lesson, PlayerOptions(start_step=3))
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(30):
+            for _ in range(10):  # a burst of resizes between two frames
+                size = Size(rng.randint(1, 220), rng.randint(1, 70))
+                app.post_message(events.Resize(size, size))
+            await pilot.resize_terminal(rng.randint(1, 220), rng.randint(1, 70))
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert app.is_running
+        assert not app.screen.has_class("-too-small")
+        consistent(app)
+
+
+async def test_rapid_play_toggling_never_double_advances(tmp_path: Path) -> None:
+    lesson = load_lesson(write_lesson(tmp_path, 6, dwell=0.3))[0]
+    app = LessonApp(lesson, PlayerOptions(start_step=0))
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(51):  # odd: ends playing
+            await pilot.press("p")
+        assert app.playing
+        assert app.tour.current == 0
+        for _ in range(10):  # moves during Play restart the countdown
+            await pilot.press("right", "left")
+        assert app.tour.current == 0
+        await wait_for(pilot, lambda: app.tour.current == 1)
+        # One step per dwell: the next advance is a whole dwell away.
+        await pilot.pause(0.15)
+        assert app.tour.current == 1
+        consistent(app)
+
+
+async def test_quit_from_any_state(lesson: Lesson) -> None:
+    async def quits(*setup: str, key: str = "q") -> None:
+        app = LessonApp(lesson)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press(*setup)
+            await pilot.press(key)
+            await wait_for(pilot, lambda: not app.is_running)
+
+    await quits("question_mark")  # help open: q quits
+    await quits("ctrl+p", key="ctrl+c")  # palette open: q types, Ctrl+C quits
+    await quits("p")  # Play running
+    await quits("p", "question_mark", key="ctrl+c")
+
+
+async def test_help_and_palette_open_and_close(lesson: Lesson) -> None:
+    app = LessonApp(lesson)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("question_mark")
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press("escape")
+        assert len(app.screen_stack) == 1
