@@ -218,3 +218,12 @@ async def test_every_theme_renders_every_step(lesson: Lesson) -> None:
             await pilot.pause()
             assert app.query_one(CodeView).lines, theme
         assert app.is_running
+
+
+async def test_ascii_mode_draws_no_emoji(lesson: Lesson) -> None:
+    app = LessonApp(lesson, PlayerOptions(start_step=0, ascii_only=True))
+    async with app.run_test(size=(120, 40)):
+        bar = str(app.query_one(StepBar).render())
+        assert bar.isascii(), bar
+        assert "Players > " in bar
+        assert str(app.query_one("#play").render()).isascii()

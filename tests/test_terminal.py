@@ -26,8 +26,10 @@ class Tmux:
         self.socket = f"llm-landscape-test-{uuid.uuid4().hex[:8]}"
 
     def __call__(self, *args: str) -> str:
+        # COLUMNS/LINES (set by pytest) would pin Textual's idea of the terminal size.
+        env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
         result = subprocess.run(
-            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=20
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=20, env=env
         )
         return result.stdout
 
@@ -70,3 +72,26 @@ def test_space_shows_step_one(tmux: Tmux) -> None:
     while "Step 1 / 6" in tmux.screen() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert "Step 1 / 6" not in tmux.screen()  # the alternate screen is gone
+
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+
+
+def test_osc_title_change_in_a_lesson_leaves_the_pane_title_alone(tmux: Tmux) -> None:
+    start(tmux, str(CORPUS / "control-characters.yaml"))
+    screen = tmux.wait_for("Press Space to begin")
+    assert "␛]2;PWNED␇Title" in screen  # the title is shown, its ESC made visible...
+    tmux("send-keys", "-t", "player", "Space")
+    screen = tmux.wait_for("Step 1 / 1")
+    assert "␛[2J␛[31mred" in screen
+    title = tmux("display-message", "-p", "-t", "player", "#{pane_title}")
+    assert "PWNED" not in title  # ...but it never reached the terminal as OSC 2
+
+
+def test_resizing_the_real_terminal(tmux: Tmux) -> None:
+    start(tmux, "--step", "3")
+    tmux.wait_for("Step 3 / 6")
+    for width, height in ((80, 24), (20, 6), (200, 60), (120, 40)):
+        tmux("resize-window", "-t", "player", "-x", str(width), "-y", str(height))
+        expected = "Enlarge the terminal" if width < 30 or height < 10 else "Step 3 / 6"
+        tmux.wait_for(expected)
