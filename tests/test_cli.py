@@ -44,7 +44,7 @@ def run_without_textual(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_engine_imports_without_textual() -> None:
     modules = [
-        "model", "diagnostics", "yamlsource", "loader", "navigation", "pacing",
+        "model", "diagnostics", "sourcefile", "yamlerrors", "yamlsource", "loader", "navigation", "pacing",
         "textsafety", "icons", "prose", "highlight", "printer", "cli",
     ]  # fmt: skip
     code = _NO_TEXTUAL + "".join(f"import llm_landscape.{m}\n" for m in modules)

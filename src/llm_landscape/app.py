@@ -13,25 +13,23 @@ from dataclasses import dataclass
 from time import monotonic
 from typing import ClassVar
 
-from rich.color import Color, ColorParseError
 from rich.text import Text
-from textual import events, work
+from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Static
 
 from . import pacing
+from .autoplay import Countdown
 from .commands import StepCommands
 from .help_screen import HelpScreen
-from .highlight import highlight_lines, palette, plain_lines
 from .model import Lesson
-from .navigation import Tour
-from .widgets.code_view import CodeView
+from .navigation import NumberEntry, Tour
+from .widgets.code_panel import CodePanel
 from .widgets.prose_pane import ProsePane
 from .widgets.status_bar import PlayControl, StatusBar
 from .widgets.step_bar import StepBar
@@ -39,16 +37,7 @@ from .widgets.title_card import TitleCard
 
 MIN_WIDTH, MIN_HEIGHT = 30, 10
 NARROW_WIDTH = 100
-DIGIT_WINDOW = 0.8  # seconds in which a second digit extends the number
-SYNC_HIGHLIGHT_LINES = 400  # above this, highlight in a thread and show plain text first
-
-
-def _is_colour(value: str) -> bool:
-    try:
-        Color.parse(value)
-    except ColorParseError:
-        return False
-    return True
+STEP_HINT = "Space next  ← back  p play  ? help  q quit"
 
 
 @dataclass(frozen=True)
@@ -59,9 +48,9 @@ class PlayerOptions:
     ascii_only: bool = False
 
 
-def _nav(keys: str, action: str, description: str, id: str, tooltip: str = "") -> Binding:
+def _nav(keys: str, action: str, description: str, id: str) -> Binding:
     # priority: the arrows must move between steps even when a pane has focus.
-    return Binding(keys, action, description, id=id, tooltip=tooltip, priority=True)
+    return Binding(keys, action, description, id=id, priority=True)
 
 
 class LessonApp(App[None]):
@@ -84,6 +73,10 @@ class LessonApp(App[None]):
         Binding("question_mark", "help", "Show this help", id="help"),
         Binding("q,ctrl+c", "quit", "Quit", id="quit", priority=True),
     ]
+    # Actions that only make sense on the lesson itself, not over help or the palette.
+    _MAIN_SCREEN_ACTIONS = frozenset(
+        {"next", "previous", "first", "last", "digit", "toggle_play", "pace", "help"}
+    )
 
     tour: reactive[Tour] = reactive(Tour(0), init=False)
     playing: reactive[bool] = reactive(False, init=False)
@@ -93,17 +86,13 @@ class LessonApp(App[None]):
         super().__init__()
         self.lesson = lesson
         self.options = options or PlayerOptions()
-        self._code_cache: dict[int, list[Text]] = {}
-        self._advance_timer: Timer | None = None
-        self._deadline = 0.0
-        self._digits = ""
-        self._digit_time = 0.0
+        self._number = NumberEntry()
+        self.countdown = Countdown(self, self._advance, self._show_remaining)
 
     def compose(self) -> ComposeResult:
         ascii_only = self.options.ascii_only
-        yield Static(
-            Text(f"Enlarge the terminal (at least {MIN_WIDTH}×{MIN_HEIGHT})"), id="too-small"
-        )
+        note = f"Enlarge the terminal (at least {MIN_WIDTH}×{MIN_HEIGHT})"
+        yield Static(Text(note), id="too-small")
         with Vertical(id="frame"):
             yield StepBar(self.lesson.steps, ascii_only=ascii_only, id="step-bar")
             with ContentSwitcher(initial="title-card", id="switcher"):
@@ -113,13 +102,10 @@ class LessonApp(App[None]):
                     yield Static(id="step-subtitle")
                     with Horizontal(id="panes"):
                         yield ProsePane(id="prose")
-                        with Vertical(id="code-panel"):
-                            yield Static(id="code-title")
-                            yield CodeView(id="code")
+                        yield CodePanel(id="code-panel")
             yield StatusBar(ascii_only=ascii_only)
 
     def on_mount(self) -> None:
-        self.query_one(StatusBar).counter = Tour(len(self.lesson.steps)).counter
         self.wpm = pacing.clamp_wpm(self.options.wpm)
         tour = Tour(len(self.lesson.steps))
         if self.options.start_step is not None:
@@ -136,62 +122,26 @@ class LessonApp(App[None]):
         bar.current, bar.visited = tour.current, tour.visited
         status = self.query_one(StatusBar)
         status.counter = tour.counter
-        switcher = self.query_one(ContentSwitcher)
-        if tour.current is None:
-            switcher.current = "title-card"
-            status.hint = "Press Space to begin"
-            return
-        switcher.current = "step-view"
-        status.hint = "Space next  ← back  p play  ? help  q quit"
-        self._show_step(tour.current)
-        if self.playing:
-            self._schedule_advance()
+        on_card = tour.current is None
+        self.query_one(ContentSwitcher).current = "title-card" if on_card else "step-view"
+        status.hint = "Press Space to begin" if on_card else STEP_HINT
+        if tour.current is not None:
+            self._show_step(tour.current)
+            if self.playing:
+                self._start_countdown()
 
     def _show_step(self, index: int) -> None:
         step = self.lesson.steps[index]
         self.query_one("#step-title", Static).update(Text(step.title))
         self.query_one("#step-subtitle", Static).update(Text(step.subtitle))
         self.query_one(ProsePane).show(step)
-        panel = self.query_one("#code-panel")
+        panel = self.query_one(CodePanel)
         panel.display = step.code is not None
         if step.code is not None:
-            title = step.code.title or step.code.language
-            self.query_one("#code-title", Static).update(Text(title))
-            self.query_one(CodeView).show(self._code_lines(index))
-
-    def _code_lines(self, index: int) -> list[Text]:
-        if (cached := self._code_cache.get(index)) is not None:
-            return cached
-        code = self.lesson.steps[index].code
-        assert code is not None
-        if code.source.count("\n") < SYNC_HIGHLIGHT_LINES:
-            lines = highlight_lines(code.source, code.language, self._palette())
-            self._code_cache[index] = lines
-            return lines
-        self._highlight_in_background(index)
-        return plain_lines(code.source)
-
-    @work(thread=True, exclusive=True, group="highlight")
-    def _highlight_in_background(self, index: int) -> None:
-        code = self.lesson.steps[index].code
-        assert code is not None
-        lines = highlight_lines(code.source, code.language, self._palette())
-        self.call_from_thread(self._highlighted, index, lines)
-
-    def _highlighted(self, index: int, lines: list[Text]) -> None:
-        self._code_cache[index] = lines
-        if self.tour.current == index:
-            self.query_one(CodeView).show(lines, keep_scroll=True)
-
-    def _palette(self) -> dict:  # type: ignore[type-arg]
-        variables = self.theme_variables
-        roles = ("primary", "accent", "success", "warning", "error")
-        colours = {role: variables.get(f"text-{role}", "") for role in roles}
-        colours["muted"] = variables.get("foreground-darken-3", variables.get("secondary", ""))
-        return palette({k: v for k, v in colours.items() if _is_colour(v)})
+            panel.show(index, step.code)
 
     def watch_theme(self) -> None:
-        self._code_cache.clear()
+        self.query_one(CodePanel).forget()
         if self.tour.current is not None:
             self._show_step(self.tour.current)
 
@@ -203,10 +153,6 @@ class LessonApp(App[None]):
         self.screen.set_class(width < NARROW_WIDTH, "-narrow")
 
     # -- moves ------------------------------------------------------------
-
-    _MAIN_SCREEN_ACTIONS = frozenset(
-        {"next", "previous", "first", "last", "digit", "toggle_play", "pace", "help"}
-    )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Over the help screen or the palette, keys belong to them: Home moves the
@@ -229,21 +175,9 @@ class LessonApp(App[None]):
         self.tour = self.tour.last()
 
     def action_digit(self, digit: int) -> None:
-        """Jump at once; a digit typed soon after extends the number (1, 2 → 12)."""
-        now = monotonic()
-        extended = self._digits + str(digit)
-        if (
-            self._digits
-            and now - self._digit_time <= DIGIT_WINDOW
-            and int(extended) <= self.tour.count
-        ):
-            self._digits = extended
-        else:
-            self._digits = str(digit)
-        self._digit_time = now
-        number = int(self._digits)
-        if number >= 1:
-            self.go_to(number - 1)
+        self._number = self._number.type(digit, monotonic(), self.tour.count)
+        if (step := self._number.step) is not None:
+            self.go_to(step)
 
     def on_step_bar_clicked(self, message: StepBar.Clicked) -> None:
         self.go_to(message.index)
@@ -263,9 +197,9 @@ class LessonApp(App[None]):
     def watch_playing(self, playing: bool) -> None:
         self.query_one(PlayControl).playing = playing
         if playing:
-            self._schedule_advance()
+            self._start_countdown()
         else:
-            self._cancel_advance()
+            self.countdown.stop()
 
     def action_pace(self, direction: int) -> None:
         self.wpm = pacing.clamp_wpm(self.wpm + direction * pacing.WPM_STEP)
@@ -273,40 +207,27 @@ class LessonApp(App[None]):
     def watch_wpm(self, wpm: int) -> None:
         self.query_one(StatusBar).wpm = wpm
         if self.playing:
-            self._schedule_advance()
+            self._start_countdown()
 
-    def _schedule_advance(self) -> None:
-        """A fresh one-shot timer per step: a manual move restarts the countdown."""
-        self._cancel_advance()
-        index = self.tour.current
-        if index is None:
-            return
-        seconds = pacing.dwell_seconds(self.lesson.steps[index], self.wpm)
-        self._deadline = monotonic() + seconds
-        self._advance_timer = self.set_timer(seconds, self._advance)
-        self._countdown = self.set_interval(0.25, self._tick)
-        self._tick()
+    def _start_countdown(self) -> None:
+        if self.tour.current is not None:
+            step = self.lesson.steps[self.tour.current]
+            self.countdown.start(pacing.dwell_seconds(step, self.wpm))
 
-    def _cancel_advance(self) -> None:
-        for timer in (self._advance_timer, getattr(self, "_countdown", None)):
-            if timer is not None:
-                timer.stop()
-        self._advance_timer = None
-        self.query_one(StatusBar).remaining = None
-
-    def _tick(self) -> None:
-        self.query_one(StatusBar).remaining = max(0.0, self._deadline - monotonic())
+    def _show_remaining(self, seconds: float | None) -> None:
+        self.query_one(StatusBar).remaining = seconds
 
     def _advance(self) -> None:
-        if self.tour.at_end:
-            self.playing = False
-            self.notify("End of the lesson.", timeout=3)
-            return
         self.tour = self.tour.next()
         if self.tour.at_end:
             self.playing = False
+            self.notify("Last step: Play stopped.", timeout=3)
 
     # -- screens ----------------------------------------------------------
+
+    def action_help(self) -> None:
+        bindings = [b for b in self.BINDINGS if isinstance(b, Binding)]
+        self.push_screen(HelpScreen(bindings))
 
     def pop_screen(self) -> AwaitComplete:
         # Keys that arrive in a burst can make Textual's command palette dismiss
@@ -321,8 +242,3 @@ class LessonApp(App[None]):
         for command in super().get_system_commands(screen):
             if command.title not in ("Quit", "Screenshot"):
                 yield command
-
-    def action_help(self) -> None:
-        if not isinstance(self.screen, HelpScreen):
-            bindings = [b for b in self.BINDINGS if isinstance(b, Binding)]
-            self.push_screen(HelpScreen(bindings))

@@ -9,8 +9,9 @@ from pathlib import Path
 from . import icons, languages, schema
 from .diagnostics import Diagnostic, LessonError, Report, Severity
 from .model import CodePanel, Lesson, Step
+from .sourcefile import SourceFile, read_source
 from .textsafety import find_unsafe, make_safe
-from .yamlsource import Mapping, Node, Scalar, Sequence, SourceFile, compose, read_source
+from .yamlsource import Mapping, Node, Scalar, Sequence, compose
 
 MANIFEST_NAME = "lesson.yaml"
 _STR = "tag:yaml.org,2002:str"

@@ -43,3 +43,29 @@ class Tour:
         """``Step N / M``, or ``Step – / M`` on the title card."""
         shown = "–" if self.current is None else str(self.current + 1)
         return f"Step {shown} / {self.count}"
+
+
+@dataclass(frozen=True, slots=True)
+class NumberEntry:
+    """Digits typed in quick succession: ``1`` then ``2`` means step 12.
+
+    Each digit jumps at once (``1`` goes to step 1); a digit typed within
+    ``window`` seconds of the previous one extends the number while the result
+    still names a step.
+    """
+
+    digits: str = ""
+    typed_at: float = float("-inf")
+    window: float = 0.8
+
+    def type(self, digit: int, now: float, count: int) -> NumberEntry:
+        extended = self.digits + str(digit)
+        if self.digits and now - self.typed_at <= self.window and int(extended) <= count:
+            return replace(self, digits=extended, typed_at=now)
+        return replace(self, digits=str(digit), typed_at=now)
+
+    @property
+    def step(self) -> int | None:
+        """The 0-based step the digits name; None for a lone ``0``."""
+        number = int(self.digits or "0")
+        return number - 1 if number >= 1 else None
