@@ -55,7 +55,28 @@ def _nav(keys: str, action: str, description: str, id: str) -> Binding:
 
 class LessonApp(App[None]):
     TITLE = "llm-landscape"
-    CSS_PATH = "app.tcss"
+    # Layout only; each widget keeps its own look in DEFAULT_CSS beside it.
+    CSS = """
+    #too-small { display: none; width: 1fr; height: 1fr; content-align: center middle; }
+    Screen.-too-small #too-small { display: block; }
+    Screen.-too-small #frame { display: none; }
+
+    #frame { height: 1fr; }
+    #step-bar { dock: top; }
+    #switcher { height: 1fr; }
+    #step-view { height: 1fr; }
+    #step-title { padding: 0 1; text-style: bold; color: $text-primary; }
+    #step-subtitle { padding: 0 1; color: $text-muted; text-style: italic; margin-bottom: 1; }
+    #panes { height: 1fr; }
+    #prose { width: 1fr; height: 1fr; }
+    #code-panel { width: 1fr; height: 1fr; }
+
+    /* Narrow terminals: prose above code, scrolling together under a fixed head. */
+    Screen.-narrow #panes { layout: vertical; overflow-y: auto; }
+    Screen.-narrow #prose { width: 1fr; height: auto; overflow-y: hidden; }
+    Screen.-narrow #code-panel { width: 1fr; height: auto; max-height: 24; }
+    Screen.-narrow #code { height: auto; max-height: 22; }
+    """
     COMMANDS = App.COMMANDS | {StepCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         _nav("space,right,l,n,pagedown", "next", "Next step", "step.next"),

@@ -6,7 +6,8 @@ on screen, so a 20,000-line panel costs no more per frame than a short one.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
+from typing import overload
 
 from pygments.token import (
     Comment,
@@ -19,6 +20,7 @@ from pygments.token import (
     String,
     _TokenType,
 )
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 
@@ -70,11 +72,26 @@ def palette(colours: Mapping[str, str]) -> dict[_TokenType, Style]:
     return styles
 
 
-def highlight_lines(source: str, language: str, styles: Palette) -> list[Text]:
-    """Highlight ``source``; one ``Text`` per line, without newlines."""
+class HighlightCancelledError(Exception):
+    """Highlighting was abandoned (the app is quitting)."""
+
+
+def highlight_lines(
+    source: str,
+    language: str,
+    styles: Palette,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> list[Text]:
+    """Highlight ``source``; one ``Text`` per line, without newlines.
+
+    ``cancelled`` is polled every few thousand tokens so that a long job in a
+    worker thread stops promptly when the app quits.
+    """
     lines: list[Text] = [Text(end="")]
     cache: dict[_TokenType, Style | None] = {}
-    for token, value in lexer_for(language).get_tokens(source):
+    for count, (token, value) in enumerate(lexer_for(language).get_tokens(source)):
+        if count % 4096 == 0 and cancelled():
+            raise HighlightCancelledError
         style = cache.get(token, Style.null())
         if style is Style.null():
             style = cache[token] = _style_for(token, styles)
@@ -99,6 +116,27 @@ def _style_for(token: _TokenType, styles: Palette) -> Style | None:
     return None
 
 
-def plain_lines(source: str) -> list[Text]:
-    """Unhighlighted lines, shown at once while highlighting is under way."""
-    return [Text(line, end="") for line in source.split("\n")]
+class PlainLines(Sequence[Text]):
+    """Unhighlighted lines, shown at once while highlighting is under way.
+
+    A ``Text`` is made only for a line that is drawn, so showing 20,000 lines
+    costs one ``split``, not 20,000 objects.
+    """
+
+    def __init__(self, source: str) -> None:
+        self._lines = source.split("\n")
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    @overload
+    def __getitem__(self, index: int) -> Text: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Text]: ...
+    def __getitem__(self, index: int | slice) -> Text | Sequence[Text]:
+        if isinstance(index, slice):
+            return [Text(line, end="") for line in self._lines[index]]
+        return Text(self._lines[index], end="")
+
+    def widest(self) -> int:
+        return max((cell_len(line) for line in self._lines), default=0)

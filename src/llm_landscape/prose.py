@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
 from rich.style import Style
 from rich.text import Text
+
+if TYPE_CHECKING:  # imported on first use: ~15 ms the title card does not need
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 _BULLET = "▸ "
 _STYLES = {
@@ -30,6 +33,8 @@ _ADDRESS = Style(dim=True)
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     # HTML is disabled so that raw tags show as the text they are.
     return MarkdownIt("commonmark", {"html": False}).enable("strikethrough")
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.color import Color, ColorParseError
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
+from textual.worker import get_current_worker
 
-from ..highlight import Palette, highlight_lines, palette, plain_lines
+from ..highlight import HighlightCancelledError, Palette, PlainLines, highlight_lines, palette
 from ..model import CodePanel as CodeModel
 from .code_view import CodeView
 
@@ -50,19 +53,24 @@ class CodePanel(Vertical):
         """Drop cached highlighting (the theme and so the colours changed)."""
         self._cache.clear()
 
-    def _lines(self, key: int, code: CodeModel) -> list[Text]:
+    def _lines(self, key: int, code: CodeModel) -> Sequence[Text]:
         if (cached := self._cache.get(key)) is not None:
             return cached
         if code.source.count("\n") < SYNC_HIGHLIGHT_LINES:
             lines = self._cache[key] = highlight_lines(code.source, code.language, self._palette())
             return lines
-        self._highlight(key, code)
-        return plain_lines(code.source)
+        self._highlight(key, code, self._palette())
+        return PlainLines(code.source)
 
     @work(thread=True, exclusive=True, group="highlight")
-    def _highlight(self, key: int, code: CodeModel) -> None:
-        lines = highlight_lines(code.source, code.language, self._palette())
-        self.app.call_from_thread(self._highlighted, key, lines)
+    def _highlight(self, key: int, code: CodeModel, styles: Palette) -> None:
+        worker = get_current_worker()
+        try:
+            lines = highlight_lines(code.source, code.language, styles, lambda: worker.is_cancelled)
+        except HighlightCancelledError:
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._highlighted, key, lines)
 
     def _highlighted(self, key: int, lines: list[Text]) -> None:
         self._cache[key] = lines

@@ -7,13 +7,16 @@ frame does not grow with the length of the code.
 
 from __future__ import annotations
 
-from rich.cells import cell_len
+from collections.abc import Sequence
+
 from rich.segment import Segment
 from rich.text import Text
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from ..highlight import PlainLines
 
 
 class CodeView(ScrollView, can_focus=True):
@@ -29,18 +32,21 @@ class CodeView(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._lines: list[Text] = []
+        self._lines: Sequence[Text] = []
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
 
     @property
-    def lines(self) -> list[Text]:
+    def lines(self) -> Sequence[Text]:
         return self._lines
 
-    def show(self, lines: list[Text], *, keep_scroll: bool = False) -> None:
+    def show(self, lines: Sequence[Text], *, keep_scroll: bool = False) -> None:
         """Replace the code; new code starts at the top unless ``keep_scroll``."""
         self._lines = lines
         self._strips.clear()
-        width = max((cell_len(line.plain) for line in lines), default=0)
+        if isinstance(lines, PlainLines):
+            width = lines.widest()
+        else:
+            width = max((line.cell_len for line in lines), default=0)
         self.virtual_size = Size(width + 1, len(lines))
         if not keep_scroll:
             self.scroll_to(0, 0, animate=False)

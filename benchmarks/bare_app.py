@@ -1,0 +1,30 @@
+"""The floor: a bare Textual app showing one Static, started like llm-landscape.
+
+Space replaces the text with a step counter, so key-to-screen time can be
+measured the same way as the player's; q quits.
+"""
+
+from typing import ClassVar
+
+from textual.app import App, ComposeResult
+from textual.binding import BindingType
+from textual.widgets import Static
+
+
+class BareApp(App[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [("space", "next", "Next"), ("q", "quit", "Quit")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.step = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static("Ready", id="text")
+
+    def action_next(self) -> None:
+        self.step += 1
+        self.query_one("#text", Static).update(f"Step {self.step} / 6")
+
+
+if __name__ == "__main__":
+    BareApp().run()

@@ -1,0 +1,194 @@
+"""Outside-in benchmark of llm-landscape against a bare Textual app, in real tmux panes.
+
+    python benchmarks/bench.py              # 7 interleaved rounds, targets enforced
+    python benchmarks/bench.py --quick      # 1 round, no targets (the test suite's smoke)
+
+Every figure is a median of runs interleaved A B A B ... after a warm-up, so
+both programs meet the same machine load. See docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+from make_big_corpus import code_lines
+from tmux_control import TmuxControl, peak_rss_kib
+
+PYTHON = Path(sys.executable)
+PLAYER = PYTHON.with_name("llm-landscape")
+BARE = f"{PYTHON} {Path(__file__).resolve().parent / 'bare_app.py'}"
+
+
+@dataclass
+class Samples:
+    values: dict[str, list[float]] = field(default_factory=dict)
+
+    def add(self, name: str, value: float) -> None:
+        self.values.setdefault(name, []).append(value)
+
+    def median(self, name: str) -> float:
+        return statistics.median(self.values[name])
+
+    def spread(self, name: str) -> str:
+        values = self.values[name]
+        return f"{min(values):.1f}–{max(values):.1f}"
+
+
+def run_app(
+    tmux: TmuxControl,
+    samples: Samples,
+    label: str,
+    command: str,
+    ready: str,
+    keys: list[tuple[str, str]],
+) -> None:
+    """Start, time the first frame, each key, peak RSS and quit."""
+    started = time.perf_counter()
+    tmux.start(command)
+    frame = tmux.wait(lambda s: ready in s)
+    samples.add(f"{label} first frame", (frame - started) * 1000)
+    for key, expected in keys:
+        sent = time.perf_counter()
+        tmux.command(f"send-keys -t run {key}")
+        done = tmux.wait(lambda s, e=expected: e in s)  # type: ignore[misc]
+        samples.add(f"{label} key", (done - sent) * 1000)
+    samples.add(f"{label} peak RSS", peak_rss_kib(int(tmux.pane("#{pane_pid}"))) / 1024)
+    sent = time.perf_counter()
+    tmux.command("send-keys -t run q")
+    while tmux.pane("#{pane_dead}") != "1":
+        pass
+    samples.add(f"{label} quit", (time.perf_counter() - sent) * 1000)
+    tmux.kill()
+
+
+def time_command(args: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return (time.perf_counter() - started) * 1000
+
+
+def write_lessons(directory: Path) -> tuple[Path, Path]:
+    steps = "".join(
+        f"  - {{id: s{n}, label: S{n}, title: Step {n}, body: Body of step {n}.,"
+        f" code: {{language: python, source: 'x = {n}'}}}}\n"
+        for n in range(1, 501)
+    )
+    many = directory / "steps-500.yaml"
+    many.write_text("title: Five hundred\nsteps:\n" + steps, encoding="utf-8")
+    big = directory / "code-20000.yaml"
+    big.write_text(
+        "title: Big code\nsteps:\n  - {id: small, label: Small, title: Small, body: Small.}\n"
+        "  - id: big\n    label: Big\n    title: Twenty thousand lines\n    body: Long.\n"
+        "    code:\n      title: big.py\n      language: python\n      source: |\n"
+        + code_lines(20_000),
+        encoding="utf-8",
+    )
+    return many, big
+
+
+def round_(tmux: TmuxControl, samples: Samples, many: Path, big: Path) -> None:
+    six = [("Space", f"Step {n} / 6") for n in range(1, 7)]
+    run_app(tmux, samples, "bare", BARE, "Ready", six)
+    player_keys = [*six, ("Left", "Step 5 / 6"), ("Home", "Step 1 / 6")]
+    run_app(tmux, samples, "player", str(PLAYER), "Press Space to begin", player_keys)
+    steps = [("Space", f"Step {n} / 500") for n in range(1, 31)] + [("End", "Step 500 / 500")]
+    run_app(tmux, samples, "500 steps", f"{PLAYER} {many}", "Step – / 500", steps)
+    big_keys = [("2", "def function_0"), ("1", "Step 1 / 2"), ("2", "Step 2 / 2")]
+    run_app(tmux, samples, "20k lines", f"{PLAYER} {big}", "Step – / 2", big_keys)
+    samples.add("python -c pass", time_command([str(PYTHON), "-c", "pass"]))
+    samples.add("--check", time_command([str(PLAYER), "--check", str(_builtin())]))
+    samples.add("--print", time_command([str(PLAYER), "--print"]))
+
+
+def _builtin() -> Path:
+    from llm_landscape.cli import builtin_lesson
+
+    return builtin_lesson()
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    value: Callable[[Samples], float]
+    limit: float
+    unit: str
+
+
+def targets(samples: Samples) -> list[Target]:
+    def ratio(a: str, b: str) -> Callable[[Samples], float]:
+        return lambda s: s.median(a) / s.median(b)
+
+    return [
+        Target("first frame / bare", ratio("player first frame", "bare first frame"), 1.15, "×"),
+        Target("step switch / bare key", ratio("player key", "bare key"), 2.0, "×"),
+        Target("slowest step switch", lambda s: max(s.values["player key"]), 30.0, "ms"),
+        Target("peak RSS / bare", ratio("player peak RSS", "bare peak RSS"), 1.2, "×"),
+        Target("quit / bare", ratio("player quit", "bare quit"), 1.1, "×"),
+        Target("--check / python -c pass", ratio("--check", "python -c pass"), 3.0, "×"),
+        Target("--print / python -c pass", ratio("--print", "python -c pass"), 5.0, "×"),
+        Target(
+            "500 steps first frame / 6",
+            ratio("500 steps first frame", "player first frame"),
+            1.3,
+            "×",
+        ),
+        Target("500 steps switch / bare key", ratio("500 steps key", "bare key"), 2.0, "×"),
+        Target("20k-line step appears", lambda s: s.values["20k lines key"][0], 100.0, "ms"),
+    ]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--quick", action="store_true", help="one round, report only")
+    args = parser.parse_args()
+    rounds = 1 if args.quick else args.rounds
+    tmux = TmuxControl()
+    samples = Samples()
+    try:
+        with tempfile.TemporaryDirectory() as scratch:
+            many, big = write_lessons(Path(scratch))
+            poll = Samples()
+            for _ in range(20):
+                started = time.perf_counter()
+                tmux.screen("ctl")
+                poll.add("poll", (time.perf_counter() - started) * 1000)
+            if not args.quick:
+                round_(tmux, Samples(), many, big)  # warm-up: disk caches, .pyc files
+            for _ in range(rounds):
+                round_(tmux, samples, many, big)
+    finally:
+        tmux.close()
+    print(f"Polling resolution: one capture every {poll.median('poll'):.2f} ms (median)")
+    print(f"{'measure':32} {'median':>9} {'min–max':>16}  n")
+    for name, values in samples.values.items():
+        unit = "MiB" if "RSS" in name else "ms"
+        median = f"{samples.median(name):7.1f}{unit:>3}"
+        print(f"{name:32} {median} {samples.spread(name):>16}  {len(values)}")
+    if args.quick:
+        return 0
+    print()
+    failed = 0
+    for target in targets(samples):
+        value = target.value(samples)
+        ok = value <= target.limit
+        failed += not ok
+        verdict = "ok  " if ok else "MISS"
+        limit = f"(≤ {target.limit:g}{target.unit})"
+        print(f"{verdict} {target.name:32} {value:7.2f}{target.unit:2} {limit}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

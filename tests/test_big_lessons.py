@@ -1,0 +1,64 @@
+"""Big but legitimate lessons play: 20,000 lines of code, 500 steps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from llm_landscape.app import LessonApp
+from llm_landscape.highlight import HighlightCancelledError, PlainLines, highlight_lines
+from llm_landscape.loader import load_lesson
+from llm_landscape.widgets.code_view import CodeView
+
+from .conftest import wait_for
+from .make_big_corpus import code_lines, write
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return write(tmp_path_factory.mktemp("big"))
+
+
+async def test_huge_code_shows_at_once_then_highlights(big: dict[str, Path]) -> None:
+    lesson = load_lesson(big["code-20000-lines/lesson.yaml"])[0]
+    app = LessonApp(lesson)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.go_to(0)  # as a key would, without Pilot waiting for the app to go idle
+        view = app.query_one(CodeView)
+        assert len(view.lines) == 20_000
+        assert isinstance(view.lines, PlainLines)  # shown before highlighting is done
+        assert view.lines[0].plain.startswith("def function_0")
+        await wait_for(pilot, lambda: not isinstance(view.lines, PlainLines), timeout=30)
+        assert view.lines[0].spans  # now highlighted
+        view.focus()
+        await pilot.press("end")  # priority binding: "end" is the last step, still step 1
+        view.scroll_end(animate=False)
+        await pilot.pause()
+        assert view.scroll_offset.y == 20_000 - view.scrollable_content_region.height
+
+
+def test_highlighting_stops_soon_after_cancellation() -> None:
+    source = code_lines(20_000)
+    calls = 0
+
+    def cancelled() -> bool:
+        nonlocal calls
+        calls += 1
+        return calls > 1  # cancelled right after the first check
+
+    with pytest.raises(HighlightCancelledError):
+        highlight_lines(source, "python", {}, cancelled)
+    assert calls == 2  # stopped at the second check, a few thousand tokens in
+
+
+async def test_five_hundred_steps(big: dict[str, Path]) -> None:
+    lesson = load_lesson(big["steps-500.yaml"])[0]
+    app = LessonApp(lesson)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "5", "0")
+        assert app.tour.counter == "Step 250 / 500"
+        await pilot.press("end")
+        assert app.tour.counter == "Step 500 / 500"
+        bar = str(app.query_one("#step-bar").render())
+        assert "500" in bar and "…" in bar  # the bar windows around the current step
