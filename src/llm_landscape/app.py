@@ -14,7 +14,7 @@ from time import monotonic
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events
+from textual import events, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
@@ -23,7 +23,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
-from . import pacing
+from . import languages, pacing, prose
 from .autoplay import Countdown
 from .commands import StepCommands
 from .help_screen import HelpScreen
@@ -37,6 +37,7 @@ from .widgets.title_card import TitleCard
 
 MIN_WIDTH, MIN_HEIGHT = 30, 10
 NARROW_WIDTH = 100
+WARM_STEPS = 12
 STEP_HINT = "Space next  ← back  p play  ? help  q quit"
 
 
@@ -135,6 +136,19 @@ class LessonApp(App[None]):
         self._fit(self.size.width, self.size.height)
         if self.options.play:
             self.action_toggle_play()
+        self.call_after_refresh(self._warm_up)
+
+    @work(thread=True, group="warm-up")
+    def _warm_up(self) -> None:
+        """After the first frame, do in the background what the first steps need:
+        import the Markdown parser and the lexers and render the first prose, so
+        the first Space is as quick as the rest."""
+        for step in self.lesson.steps[:WARM_STEPS]:
+            prose.render(step.body)
+            if step.insight:
+                prose.render(step.insight)
+            if step.code is not None:
+                languages.lexer_for(step.code.language)
 
     # -- state → widgets --------------------------------------------------
 

@@ -34,6 +34,9 @@ class CodeView(ScrollView, can_focus=True):
         super().__init__(id=id)
         self._lines: Sequence[Text] = []
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
+        # Rendered lines of recently shown code, so going back to a step
+        # redraws from cache instead of re-rendering every visible line.
+        self._strip_caches: LRUCache[int, LRUCache[int, Strip]] = LRUCache(16)
 
     @property
     def lines(self) -> Sequence[Text]:
@@ -42,13 +45,16 @@ class CodeView(ScrollView, can_focus=True):
     def show(self, lines: Sequence[Text], *, keep_scroll: bool = False) -> None:
         """Replace the code; new code starts at the top unless ``keep_scroll``."""
         self._lines = lines
-        self._strips.clear()
+        strips = self._strip_caches.get(id(lines))
+        if strips is None:
+            strips = self._strip_caches[id(lines)] = LRUCache(1024)
+        self._strips = strips
         if isinstance(lines, PlainLines):
             width = lines.widest()
         else:
             width = max((line.cell_len for line in lines), default=0)
         self.virtual_size = Size(width + 1, len(lines))
-        if not keep_scroll:
+        if not keep_scroll and self.scroll_offset != (0, 0):
             self.scroll_to(0, 0, animate=False)
         self.refresh()
 
@@ -70,3 +76,4 @@ class CodeView(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips.clear()
+        self._strip_caches.clear()

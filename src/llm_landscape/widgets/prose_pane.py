@@ -46,7 +46,8 @@ class ProsePane(VerticalScroll, can_focus=True):
         self._set("#heading", Text(step.heading))
         self._set("#body", prose.render(step.body))
         self._set("#insight", prose.render(step.insight) if step.insight else Text())
-        self.scroll_home(animate=False)
+        if self.scroll_y:
+            self.scroll_home(animate=False)
 
     def _set(self, selector: str, text: Text) -> None:
         widget = self.query_one(selector, Static)
