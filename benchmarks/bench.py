@@ -58,11 +58,13 @@ def run_app(
     tmux.start(command)
     frame = tmux.wait(lambda s: ready in s)
     samples.add(f"{label} first frame", (frame - started) * 1000)
-    for key, expected in keys:
+    for number, (key, expected) in enumerate(keys):
         sent = time.perf_counter()
         tmux.command(f"send-keys -t run {key}")
         done = tmux.wait(lambda s, e=expected: e in s)  # type: ignore[misc]
         samples.add(f"{label} key", (done - sent) * 1000)
+        if number == 0:
+            samples.add(f"{label} first key", (done - sent) * 1000)
     samples.add(f"{label} peak RSS", peak_rss_kib(int(tmux.pane("#{pane_pid}"))) / 1024)
     sent = time.perf_counter()
     tmux.command("send-keys -t run q")
@@ -144,7 +146,7 @@ def targets(samples: Samples) -> list[Target]:
             "×",
         ),
         Target("500 steps switch / bare key", ratio("500 steps key", "bare key"), 2.0, "×"),
-        Target("20k-line step appears", lambda s: s.values["20k lines key"][0], 100.0, "ms"),
+        Target("20k-line step appears", lambda s: s.median("20k lines first key"), 100.0, "ms"),
     ]
 
 
