@@ -100,6 +100,10 @@ def _clean_env() -> dict[str, str]:
     # COLUMNS/LINES would pin Textual's idea of the terminal size.
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "TMUX")}
     env["LANG"] = env.get("LANG") or "C.UTF-8"
+    # Runs remember their place in a scratch directory, never the user's own.
+    import tempfile
+
+    env["LLM_LANDSCAPE_STATE_DIR"] = tempfile.mkdtemp(prefix="llm-bench-state-")
     return env
 
 

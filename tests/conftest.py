@@ -5,6 +5,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.app import App
+from textual.geometry import Region
 from textual.pilot import Pilot
 
 from llm_landscape.cli import builtin_lesson
@@ -46,3 +48,13 @@ async def wait_for(pilot: Pilot[None], condition: Callable[[], bool], timeout: f
         if loop.time() > deadline:
             raise AssertionError("condition not reached in time")
         await pilot.pause(0.02)
+
+
+def screen_text(app: App[None]) -> str:
+    """Every line the visible widgets draw, as plain text (what a person reads)."""
+    lines = []
+    for widget in app.screen.walk_children():
+        if widget.display and widget.region.area:
+            strips = widget.render_lines(Region(0, 0, *widget.region.size))
+            lines += ["".join(segment.text for segment in strip) for strip in strips]
+    return "\n".join(lines)

@@ -7,7 +7,7 @@ from pathlib import Path
 from rich.cells import cell_len
 from textual.command import CommandList, CommandPalette
 from textual.geometry import Region
-from textual.widgets import ContentSwitcher, Static
+from textual.widgets import ContentSwitcher, Footer, Static
 
 from llm_landscape.app import LessonApp, PlayerOptions
 from llm_landscape.help_screen import HelpScreen
@@ -193,7 +193,8 @@ async def test_layout_side_by_side_wide_and_stacked_narrow(lesson: Lesson) -> No
         prose, code = app.query_one("#prose").region, app.query_one("#code-panel").region
         assert code.y >= prose.bottom or code.y == 0  # stacked (code may be scrolled away)
         assert app.query_one(StepBar).region.y == 0
-        assert app.query_one("#counter").region.bottom == 24
+        assert app.query_one("#counter").region.bottom == 23  # above the key legend
+        assert app.query_one(Footer).region.bottom == 24
         assert "Players" in str(app.query_one(StepBar).render())
 
 

@@ -18,6 +18,7 @@ from llm_landscape.loader import LessonError, load_lesson
 from llm_landscape.model import Lesson
 from llm_landscape.widgets.step_bar import StepBar
 
+from .conftest import screen_text
 from .make_big_corpus import BIG_EXPECTED, write
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -84,18 +85,6 @@ def test_big_files_fail_fast_or_play(big: dict[str, Path], name: str) -> None:
     else:
         assert isinstance(result, str)
         assert f"{big[name]}{BIG_EXPECTED[name]}" in result
-
-
-def screen_text(app: LessonApp) -> str:
-    """Every line the app has drawn, as the terminal would receive it."""
-    lines = []
-    for widget in app.screen.walk_children():
-        if widget.display and widget.region.area:
-            from textual.geometry import Region
-
-            strips = widget.render_lines(Region(0, 0, *widget.size))
-            lines += ["".join(seg.text for seg in strip) for strip in strips]
-    return "\n".join(lines)
 
 
 async def test_markup_in_a_lesson_is_shown_literally_and_does_nothing() -> None:

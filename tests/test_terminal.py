@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Iterator
@@ -56,8 +57,10 @@ def tmux() -> Iterator[Tmux]:
 def start(tmux: Tmux, *args: str) -> None:
     assert COMMAND.exists(), f"{COMMAND} is not installed"
     env = {**os.environ, "LANG": "C.UTF-8", "TERM": "xterm-256color"}
+    state = tempfile.mkdtemp(prefix="llm-landscape-state-")  # never the user's own
     tmux("-f", "/dev/null", "new-session", "-d", "-s", "player", "-x", "120", "-y", "40",
-         "-e", f"LANG={env['LANG']}", f"{COMMAND} {' '.join(args)}; sleep 5")  # fmt: skip
+         "-e", f"LANG={env['LANG']}", "-e", f"LLM_LANDSCAPE_STATE_DIR={state}",
+         f"{COMMAND} {' '.join(args)}; sleep 5")  # fmt: skip
 
 
 def test_space_shows_step_one(tmux: Tmux) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from time import monotonic
 from typing import ClassVar
 
@@ -21,15 +22,23 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Static
+from textual.widgets import ContentSwitcher, Footer, Static
 
 from . import languages, pacing, prose
 from .autoplay import Countdown
 from .commands import StepCommands
 from .help_screen import HelpScreen
+from .keys import LESSON_ACTIONS, PLAYER_BINDINGS
 from .model import Lesson
 from .navigation import NumberEntry, Tour
+from .overview_screen import OverviewScreen
+from .place_keeper import PlaceKeeper
+from .search import Hit
+from .search_screen import SearchScreen
+from .state import StateStore
+from .themes import HIGH_CONTRAST, next_theme
 from .widgets.code_panel import CodePanel
+from .widgets.code_view import CodeView
 from .widgets.prose_pane import ProsePane
 from .widgets.status_bar import PlayControl, StatusBar
 from .widgets.step_bar import StepBar
@@ -38,7 +47,7 @@ from .widgets.title_card import TitleCard
 MIN_WIDTH, MIN_HEIGHT = 30, 10
 NARROW_WIDTH = 100
 WARM_STEPS = 12
-STEP_HINT = "Space next  ← back  p play  ? help  q quit"
+STEP_HINT = "← back  1–9 jump  c copy code  t theme"
 
 
 @dataclass(frozen=True)
@@ -47,58 +56,18 @@ class PlayerOptions:
     play: bool = False
     wpm: int = pacing.DEFAULT_WPM
     ascii_only: bool = False
-
-
-def _nav(keys: str, action: str, description: str, id: str) -> Binding:
-    # priority: the arrows must move between steps even when a pane has focus.
-    return Binding(keys, action, description, id=id, priority=True)
+    theme: str | None = None
+    """Chosen on the command line; otherwise the remembered or default theme."""
+    state: StateStore | None = None
+    """Where to remember the learner's place; None remembers nothing (tests)."""
 
 
 class LessonApp(App[None]):
     TITLE = "llm-landscape"
-    # Layout only; each widget keeps its own look in DEFAULT_CSS beside it.
-    CSS = """
-    #too-small { display: none; width: 1fr; height: 1fr; content-align: center middle; }
-    Screen.-too-small #too-small { display: block; }
-    Screen.-too-small #frame { display: none; }
-
-    #frame { height: 1fr; }
-    #step-bar { dock: top; }
-    #switcher { height: 1fr; }
-    #step-view { height: 1fr; }
-    #step-title { padding: 0 1; text-style: bold; color: $text-primary; }
-    #step-subtitle { padding: 0 1; color: $text-muted; text-style: italic; margin-bottom: 1; }
-    #panes { height: 1fr; }
-    #prose { width: 1fr; height: 1fr; }
-    #code-panel { width: 1fr; height: 1fr; }
-
-    /* Narrow terminals: prose above code, scrolling together under a fixed head. */
-    Screen.-narrow #panes { layout: vertical; overflow-y: auto; }
-    Screen.-narrow #prose { width: 1fr; height: auto; overflow-y: hidden; }
-    Screen.-narrow #code-panel { width: 1fr; height: auto; max-height: 24; }
-    Screen.-narrow #code { height: auto; max-height: 22; }
-    """
+    # Absolute, so that subclasses defined elsewhere (tests, tools) find it too.
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     COMMANDS = App.COMMANDS | {StepCommands}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        _nav("space,right,l,n,pagedown", "next", "Next step", "step.next"),
-        _nav("left,h,backspace,pageup", "previous", "Previous step", "step.previous"),
-        *(
-            Binding(str(d), f"digit({d})", "Jump to step", id=f"step.digit{d}", show=False)
-            for d in (1, 2, 3, 4, 5, 6, 7, 8, 9, 0)
-        ),
-        _nav("home,g", "first", "First step", "step.first"),
-        _nav("end,G", "last", "Last step", "step.last"),
-        Binding("p", "toggle_play", "Play / pause", id="play.toggle"),
-        Binding("plus,equals_sign", "pace(1)", "Faster (Play)", id="play.faster"),
-        Binding("minus", "pace(-1)", "Slower (Play)", id="play.slower"),
-        Binding("ctrl+p", "command_palette", "Command palette: go to step", id="palette"),
-        Binding("question_mark", "help", "Show this help", id="help"),
-        Binding("q,ctrl+c", "quit", "Quit", id="quit", priority=True),
-    ]
-    # Actions that only make sense on the lesson itself, not over help or the palette.
-    _MAIN_SCREEN_ACTIONS = frozenset(
-        {"next", "previous", "first", "last", "digit", "toggle_play", "pace", "help"}
-    )
+    BINDINGS: ClassVar[list[BindingType]] = list(PLAYER_BINDINGS)
 
     tour: reactive[Tour] = reactive(Tour(0), init=False)
     playing: reactive[bool] = reactive(False, init=False)
@@ -110,6 +79,9 @@ class LessonApp(App[None]):
         self.options = options or PlayerOptions()
         self._number = NumberEntry()
         self.countdown = Countdown(self, self._advance, self._show_remaining)
+        self.register_theme(HIGH_CONTRAST)
+        self.keeper = PlaceKeeper(self, lesson, self.options.state)
+        self.resume_step: int | None = None
 
     def compose(self) -> ComposeResult:
         ascii_only = self.options.ascii_only
@@ -126,8 +98,11 @@ class LessonApp(App[None]):
                         yield ProsePane(id="prose")
                         yield CodePanel(id="code-panel")
             yield StatusBar(ascii_only=ascii_only)
+            yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
+        self.keeper.load()
+        self._recall()
         self.wpm = pacing.clamp_wpm(self.options.wpm)
         tour = Tour(len(self.lesson.steps))
         if self.options.start_step is not None:
@@ -150,6 +125,33 @@ class LessonApp(App[None]):
             if step.code is not None:
                 languages.lexer_for(step.code.language)
 
+    # -- memory between runs ------------------------------------------------
+
+    def _recall(self) -> None:
+        """Apply the remembered theme; offer to resume on the title card."""
+        theme = self.options.theme or self.keeper.memory.theme
+        if theme in self.available_themes:
+            self.theme = theme
+        index = self.keeper.last_step()
+        if index and self.options.start_step is None:
+            self.resume_step = index
+            self.query_one(TitleCard).offer_resume(index + 1)
+
+    def action_resume(self) -> None:
+        if self.resume_step is not None and self.tour.current is None:
+            self.go_to(self.resume_step)
+
+    def _remember(self) -> None:
+        current = self.tour.current
+        step_id = None if current is None else self.lesson.steps[current].id
+        self.keeper.remember(step_id, self.theme)
+
+    def on_unmount(self) -> None:
+        self.keeper.flush()
+
+    def action_cycle_theme(self) -> None:
+        self.theme = next_theme(self.theme)
+
     # -- state → widgets --------------------------------------------------
 
     def watch_tour(self, tour: Tour) -> None:
@@ -164,6 +166,7 @@ class LessonApp(App[None]):
             self._show_step(tour.current)
             if self.playing:
                 self._start_countdown()
+            self._remember()
 
     def _show_step(self, index: int) -> None:
         step = self.lesson.steps[index]
@@ -179,6 +182,7 @@ class LessonApp(App[None]):
         self.query_one(CodePanel).forget()
         if self.tour.current is not None:
             self._show_step(self.tour.current)
+        self._remember()
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width, event.size.height)
@@ -192,7 +196,7 @@ class LessonApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Over the help screen or the palette, keys belong to them: Home moves the
         # palette's cursor instead of jumping to step 1 behind it.
-        return not (action in self._MAIN_SCREEN_ACTIONS and len(self.screen_stack) > 1)
+        return not (action in LESSON_ACTIONS and len(self.screen_stack) > 1)
 
     def go_to(self, index: int) -> None:
         self.tour = self.tour.go(index)
@@ -259,6 +263,40 @@ class LessonApp(App[None]):
             self.notify("Last step: Play stopped.", timeout=3)
 
     # -- screens ----------------------------------------------------------
+
+    def action_overview(self) -> None:
+        screen = OverviewScreen(self.lesson, self.tour, ascii_only=self.options.ascii_only)
+        self.push_screen(screen, self._go_to_chosen)
+
+    def _go_to_chosen(self, index: int | None) -> None:
+        if index is not None:
+            self.go_to(index)
+
+    def action_search(self) -> None:
+        self.push_screen(SearchScreen(self.lesson), self._go_to_hit)
+
+    def _go_to_hit(self, hit: Hit | None) -> None:
+        if hit is not None:
+            self.go_to(hit.step)
+            self.call_after_refresh(self._reveal, hit)
+
+    def _reveal(self, hit: Hit) -> None:
+        """Scroll the match into view: its code line, or its part of the prose."""
+        if hit.field == "code":
+            self.query_one(CodeView).scroll_to(y=max(0, hit.line - 2), animate=False)
+        elif hit.field in ("heading", "body", "insight"):
+            prose_pane = self.query_one(ProsePane)
+            prose_pane.scroll_to_widget(prose_pane.query_one(f"#{hit.field}"), animate=False)
+
+    def action_copy_code(self) -> None:
+        current = self.tour.current
+        code = None if current is None else self.lesson.steps[current].code
+        if code is None:
+            self.notify("This step has no code to copy.", markup=False)
+            return
+        self.copy_to_clipboard(code.source)
+        lines = code.source.count("\n") + 1
+        self.notify(f"Copied {lines} lines of code to the clipboard.", markup=False)
 
     def action_help(self) -> None:
         bindings = [b for b in self.BINDINGS if isinstance(b, Binding)]

@@ -92,19 +92,20 @@ def _play(
     lesson: Lesson, args: argparse.Namespace, ascii_only: bool, parser: argparse.ArgumentParser
 ) -> int:
     from .app import LessonApp, PlayerOptions
+    from .state import StateStore
 
     options = PlayerOptions(
         start_step=None if args.step is None else args.step - 1,
         play=args.play,
         wpm=args.wpm,
         ascii_only=ascii_only,
+        theme=args.theme,
+        state=StateStore(),
     )
     app = LessonApp(lesson, options)
-    if args.theme:
-        if args.theme not in app.available_themes:
-            names = ", ".join(sorted(app.available_themes))
-            parser.error(f"unknown theme '{args.theme}'; choose one of: {names}")
-        app.theme = args.theme
+    if args.theme and args.theme not in app.available_themes:
+        names = ", ".join(sorted(app.available_themes))
+        parser.error(f"unknown theme '{args.theme}'; choose one of: {names}")
     app.run()
     return app.return_code or 0
 

@@ -55,7 +55,6 @@ class StatusBar(Horizontal):
     DEFAULT_CSS = """
     StatusBar {
         height: 1;
-        dock: bottom;
         background: $panel;
     }
     StatusBar > #countdown, StatusBar > #pace { width: auto; padding: 0 1; color: $text-muted; }

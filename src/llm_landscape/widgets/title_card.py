@@ -22,6 +22,7 @@ class TitleCard(VerticalScroll):
         margin-top: 1; padding: 0 1; background: $accent; color: $background; text-style: bold;
     }
     TitleCard #card-hint { margin-top: 2; color: $text-muted; }
+    TitleCard #card-resume { color: $text-accent; }
     """
 
     def __init__(self, lesson: Lesson, *, id: str | None = None) -> None:
@@ -40,3 +41,9 @@ class TitleCard(VerticalScroll):
                 yield Static(Text(lesson.badge), id="card-badge")
         with Center():
             yield Static(Text("Press Space to begin"), id="card-hint")
+        with Center():
+            yield Static(id="card-resume")
+
+    def offer_resume(self, number: int) -> None:
+        """Show "Resume at step N — press r" under the hint."""
+        self.query_one("#card-resume", Static).update(Text(f"Resume at step {number} — press r"))

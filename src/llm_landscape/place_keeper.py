@@ -1,0 +1,59 @@
+"""Keeps the learner's place and theme for the next run, without ever getting in the way."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.timer import Timer
+
+from .model import Lesson
+from .state import Memory, StateStore, lesson_key
+
+SAVE_DELAY = 0.5
+
+
+class PlaceKeeper:
+    def __init__(self, app: App[None], lesson: Lesson, store: StateStore | None) -> None:
+        self._app = app
+        self._key = lesson_key(lesson)
+        self._lesson = lesson
+        self._store = store
+        self._timer: Timer | None = None
+        self._complained = False
+        self.memory = Memory()
+
+    def load(self) -> None:
+        if self._store is None:
+            return
+        self.memory, problem = self._store.load()
+        if problem:
+            self._warn(problem)
+
+    def last_step(self) -> int | None:
+        step_id = self.memory.positions.get(self._key)
+        return self._lesson.index_of(step_id) if step_id else None
+
+    def remember(self, step_id: str | None, theme: str) -> None:
+        if self._store is None:
+            return
+        if step_id is not None:
+            self.memory.positions[self._key] = step_id
+        self.memory.theme = theme
+        # Saved a moment after the last move, not on every key of a burst.
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self._app.set_timer(SAVE_DELAY, self._save)
+
+    def flush(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._save()
+
+    def _save(self) -> None:
+        self._timer = None
+        if self._store is not None and (problem := self._store.save(self.memory)):
+            self._warn(problem)
+
+    def _warn(self, problem: str) -> None:
+        if not self._complained:  # once per run is enough
+            self._complained = True
+            self._app.notify(problem, severity="warning", markup=False, timeout=8)

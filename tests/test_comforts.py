@@ -1,0 +1,122 @@
+"""Overview, search, copy and the key legend."""
+
+from __future__ import annotations
+
+from textual.geometry import Region
+from textual.widgets import Footer, Input, OptionList
+
+from llm_landscape.app import LessonApp, PlayerOptions
+from llm_landscape.model import Lesson
+from llm_landscape.overview_screen import OverviewScreen
+from llm_landscape.search import search
+from llm_landscape.search_screen import SearchScreen
+from llm_landscape.widgets.code_view import CodeView
+
+from .conftest import screen_text, wait_for
+
+
+async def test_overview_lists_steps_marks_visited_and_jumps(lesson: Lesson) -> None:
+    app = LessonApp(lesson)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        await pilot.press("o")
+        assert isinstance(app.screen, OverviewScreen)
+        outline = app.screen.query_one(OptionList)
+        assert outline.option_count == 6
+        assert outline.highlighted == 1  # the current step is selected
+        prompts = [str(outline.get_option_at_index(i).prompt) for i in range(6)]
+        assert prompts[1].startswith("✓   2. 🔓 Open  Open Models: The Democratization of AI")
+        assert prompts[0].startswith("    1. ")  # not visited
+        assert "Who builds frontier LLMs" in prompts[0]  # the subtitle
+        await pilot.press("down", "down", "down", "enter")
+        assert not isinstance(app.screen, OverviewScreen)
+        assert app.tour.counter == "Step 5 / 6"
+        await pilot.press("o", "escape")
+        assert app.tour.counter == "Step 5 / 6" and len(app.screen_stack) == 1
+
+
+async def test_overview_click_jumps(lesson: Lesson) -> None:
+    app = LessonApp(lesson)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("o")
+        outline = app.screen.query_one(OptionList)
+        await pilot.click(OptionList, offset=(4, 1 + 2))  # border, then the third line
+        await wait_for(pilot, lambda: app.tour.counter == "Step 3 / 6")
+        assert outline is not None
+
+
+def test_search_finds_every_field_case_insensitively(lesson: Lesson) -> None:
+    hits = search(lesson, "OLLAMA")
+    assert {(h.step, h.field) for h in hits} == {(1, "code"), (5, "code")}
+    hit = next(h for h in hits if h.step == 5)
+    assert hit.snippet[hit.start : hit.end] == "Ollama"
+    assert search(lesson, "key insight") == []  # the callout's label is not lesson text
+    fields = {h.field for h in search(lesson, "the")}
+    assert {"title", "body", "insight", "code"} <= fields
+    assert search(lesson, "   ") == []
+
+
+async def test_search_jumps_to_the_step_and_scrolls_the_code(lesson: Lesson) -> None:
+    app = LessonApp(lesson)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"chatbot arena leaderboard")
+        results = app.screen.query_one(OptionList)
+        assert results.option_count == 1
+        assert "Chatbot Arena leaderboard" in str(results.get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.tour.counter == "Step 6 / 6")
+        view = app.query_one(CodeView)
+        line = next(i for i, t in enumerate(view.lines) if "leaderboard" in t.plain)
+        await wait_for(pilot, lambda: view.scroll_offset.y > 0)
+        top = view.scroll_offset.y
+        assert top <= line < top + view.scrollable_content_region.height
+
+
+async def test_search_escape_and_no_results(lesson: Lesson) -> None:
+    app = LessonApp(lesson)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"zzzz-nothing", "enter")
+        assert isinstance(app.screen, SearchScreen)  # nothing to go to
+        assert app.screen.query_one(Input).value == "zzzz-nothing"
+        await pilot.press("escape")
+        assert app.tour.current is None
+
+
+async def test_copy_puts_the_code_on_the_clipboard(lesson: Lesson) -> None:
+    app = LessonApp(lesson, PlayerOptions(start_step=3))
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.press("c")
+        code = lesson.steps[3].code
+        assert code is not None
+        assert app.clipboard == code.source
+        lines = len(code.source.splitlines())
+        await wait_for(pilot, lambda: f"Copied {lines} lines of code" in screen_text(app))
+
+
+async def test_footer_shows_the_keys_that_matter(lesson: Lesson) -> None:
+    app = LessonApp(lesson, PlayerOptions(start_step=0))
+    async with app.run_test(size=(120, 40)) as pilot:
+        footer = app.query_one(Footer)
+        assert footer.region.bottom == 40
+        # The footer composes its keys after the first frame.
+        await wait_for(pilot, lambda: any(key.region.width for key in footer.children))
+        keys = footer.walk_children()
+        legend = " ".join(
+            "".join(s.text for s in strip)
+            for key in keys
+            for strip in key.render_lines(Region(0, 0, *key.region.size))
+        )
+        for label in (
+            "Space",
+            "Next step",
+            "p",
+            "Play / pause",
+            "o",
+            "Overview",
+            "/ Search",
+            "? Help",
+            "q Quit",
+        ):
+            assert label in legend, legend

@@ -1,0 +1,115 @@
+"""Resume and remembered theme across runs; a broken state file never stops the lesson."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from llm_landscape.app import LessonApp, PlayerOptions
+from llm_landscape.model import Lesson
+from llm_landscape.state import Memory, StateStore
+
+from .conftest import screen_text, wait_for
+
+
+def store(tmp_path: Path) -> StateStore:
+    return StateStore(tmp_path / "state" / "state.json")
+
+
+async def run_to_step(lesson: Lesson, state: StateStore, key: str) -> None:
+    app = LessonApp(lesson, PlayerOptions(state=state))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(key)
+        await pilot.press("q")
+    assert app.return_code in (0, None)
+
+
+async def test_resume_across_two_runs(lesson: Lesson, tmp_path: Path) -> None:
+    state = store(tmp_path)
+    await run_to_step(lesson, state, "4")
+    saved = json.loads(state.path.read_text(encoding="utf-8"))
+    assert list(saved["positions"].values()) == ["agents"]
+
+    app = LessonApp(lesson, PlayerOptions(state=state))
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert str(app.query_one("#card-resume", Static).render()) == ("Resume at step 4 — press r")
+        await pilot.press("r")
+        assert app.tour.counter == "Step 4 / 6"
+
+    app = LessonApp(lesson, PlayerOptions(state=state))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("space")  # Space still starts at the beginning
+        assert app.tour.counter == "Step 1 / 6"
+
+
+async def test_step_option_overrides_resume(lesson: Lesson, tmp_path: Path) -> None:
+    state = store(tmp_path)
+    await run_to_step(lesson, state, "5")
+    app = LessonApp(lesson, PlayerOptions(state=state, start_step=1))
+    async with app.run_test(size=(120, 40)):
+        assert app.tour.counter == "Step 2 / 6"
+        assert str(app.query_one("#card-resume", Static).render()) == ""
+
+
+async def test_theme_cycles_and_is_remembered(lesson: Lesson, tmp_path: Path) -> None:
+    state = store(tmp_path)
+    app = LessonApp(lesson, PlayerOptions(state=state))
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert app.theme == "textual-dark"
+        await pilot.press("t")
+        assert app.theme == "textual-light"
+        await pilot.press("t")
+        assert app.theme == "llm-high-contrast"
+    app = LessonApp(lesson, PlayerOptions(state=state))
+    async with app.run_test(size=(120, 40)):
+        assert app.theme == "llm-high-contrast"
+    app = LessonApp(lesson, PlayerOptions(state=state, theme="nord"))
+    async with app.run_test(size=(120, 40)):
+        assert app.theme == "nord"  # --theme wins over memory
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"{", b"\xff\xfe\x00garbage", b"[]", b'{"positions": [1, 2]}', b'{"theme": 7}', b"null"],
+)
+async def test_a_broken_state_file_is_ignored_with_a_notice(
+    lesson: Lesson, tmp_path: Path, content: bytes
+) -> None:
+    state = store(tmp_path)
+    state.path.parent.mkdir(parents=True)
+    state.path.write_bytes(content)
+    memory, problem = state.load()
+    assert memory == Memory()
+    assert problem is not None and "ignored" in problem
+    app = LessonApp(lesson, PlayerOptions(state=state))
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await wait_for(pilot, lambda: "ignored" in screen_text(app))
+        await pilot.press("space")
+        assert app.tour.counter == "Step 1 / 6"
+        await pilot.press("q")
+    # The broken file was replaced by a good one.
+    assert json.loads(state.path.read_text(encoding="utf-8"))["positions"]
+
+
+async def test_an_unwritable_state_directory_is_survived(lesson: Lesson, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("x", encoding="utf-8")
+    state = StateStore(blocker / "state.json")  # its parent is a file: cannot write
+    assert state.save(Memory()) is not None
+    app = LessonApp(lesson, PlayerOptions(state=state))
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.press("space")
+        await wait_for(pilot, lambda: "could not" in screen_text(app))
+        await pilot.press("right")
+        assert app.tour.counter == "Step 2 / 6"
+
+
+def test_saving_is_atomic_and_leaves_no_temporary_files(tmp_path: Path) -> None:
+    state = store(tmp_path)
+    for n in range(20):
+        assert state.save(Memory({"lesson": f"step-{n}"}, "textual-light")) is None
+    assert state.load() == (Memory({"lesson": "step-19"}, "textual-light"), None)
+    assert [p.name for p in state.path.parent.iterdir()] == ["state.json"]
