@@ -16,7 +16,7 @@ from llm_landscape.model import Lesson
 from llm_landscape.widgets.code_view import CodeView
 from llm_landscape.widgets.step_bar import StepBar
 
-from .conftest import wait_for, write_lesson
+from .conftest import screen_text, wait_for, write_lesson
 
 
 def shown(app: LessonApp, selector: str) -> str:
@@ -228,3 +228,13 @@ async def test_ascii_mode_draws_no_emoji(lesson: Lesson) -> None:
         assert bar.isascii(), bar
         assert "Players > " in bar
         assert str(app.query_one("#play").render()).isascii()
+
+
+async def test_title_card_text_is_never_cut_off(lesson: Lesson) -> None:
+    for size in ((120, 40), (80, 24), (40, 20)):
+        app = LessonApp(lesson)
+        async with app.run_test(size=size):
+            words = " ".join(screen_text(app).split())
+            for text in (lesson.heading, lesson.subtitle, "Press Space to begin"):
+                for word in text.split():
+                    assert word in words, (size, word)

@@ -15,7 +15,7 @@ class TitleCard(VerticalScroll):
     TitleCard {
         align: center middle;
     }
-    TitleCard Static { width: auto; max-width: 90; text-align: center; }
+    TitleCard Static { width: auto; max-width: 90%; text-align: center; }
     TitleCard #card-heading { text-style: bold; color: $text-primary; }
     TitleCard #card-subtitle { margin-top: 1; color: $text-muted; }
     TitleCard #card-badge {
