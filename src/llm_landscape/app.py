@@ -29,16 +29,16 @@ from .autoplay import Countdown
 from .commands import StepCommands
 from .help_screen import HelpScreen
 from .keys import LESSON_ACTIONS, PLAYER_BINDINGS
+from .live_reload import LiveReload
 from .model import Lesson
 from .navigation import NumberEntry, Tour
 from .overview_screen import OverviewScreen
 from .place_keeper import PlaceKeeper
 from .search import Hit
-from .search_screen import SearchScreen
+from .search_screen import SearchScreen, reveal
 from .state import StateStore
 from .themes import HIGH_CONTRAST, next_theme
 from .widgets.code_panel import CodePanel
-from .widgets.code_view import CodeView
 from .widgets.prose_pane import ProsePane
 from .widgets.status_bar import PlayControl, StatusBar
 from .widgets.step_bar import StepBar
@@ -60,6 +60,8 @@ class PlayerOptions:
     """Chosen on the command line; otherwise the remembered or default theme."""
     state: StateStore | None = None
     """Where to remember the learner's place; None remembers nothing (tests)."""
+    watch: bool = False
+    """Reload the lesson when its files change."""
 
 
 class LessonApp(App[None]):
@@ -81,6 +83,7 @@ class LessonApp(App[None]):
         self.countdown = Countdown(self, self._advance, self._show_remaining)
         self.register_theme(HIGH_CONTRAST)
         self.keeper = PlaceKeeper(self, lesson, self.options.state)
+        self._live: LiveReload | None = None
         self.resume_step: int | None = None
 
     def compose(self) -> ComposeResult:
@@ -89,6 +92,7 @@ class LessonApp(App[None]):
         yield Static(Text(note), id="too-small")
         with Vertical(id="frame"):
             yield StepBar(self.lesson.steps, ascii_only=ascii_only, id="step-bar")
+            yield Static(id="reload-errors")
             with ContentSwitcher(initial="title-card", id="switcher"):
                 yield TitleCard(self.lesson, id="title-card")
                 with Vertical(id="step-view"):
@@ -112,6 +116,36 @@ class LessonApp(App[None]):
         if self.options.play:
             self.action_toggle_play()
         self.call_after_refresh(self._warm_up)
+        if self.options.watch and self._live is None:
+            self._live = LiveReload(self, self.lesson, self._reloaded, self._reload_failed)
+            self._live.start()
+
+    async def _reloaded(self, lesson: Lesson) -> None:
+        """A saved edit loaded cleanly: show it, staying on the same step (by id)."""
+        old, tour = self.lesson, self.tour
+        current = None if tour.current is None else old.steps[tour.current].id
+        visited = {old.steps[i].id for i in tour.visited}
+        self.lesson = lesson
+        self.keeper.follow(lesson)
+        await self.recompose()
+        new_tour = Tour(
+            len(lesson.steps),
+            None,
+            frozenset(i for i, step in enumerate(lesson.steps) if step.id in visited),
+        )
+        index = lesson.index_of(current) if current else None
+        if index is not None:
+            new_tour = new_tour.go(index)
+        self.set_reactive(LessonApp.tour, new_tour)
+        self.watch_tour(new_tour)
+        self._fit(self.size.width, self.size.height)
+        self.notify("Lesson reloaded.", timeout=2)
+
+    def _reload_failed(self, errors: str) -> None:
+        """Show what is wrong, keep playing the last good version."""
+        banner = self.query_one("#reload-errors", Static)
+        banner.update(Text(f"Not reloaded; still showing the last good version.\n{errors}"))
+        banner.display = True
 
     @work(thread=True, group="warm-up")
     def _warm_up(self) -> None:
@@ -278,15 +312,7 @@ class LessonApp(App[None]):
     def _go_to_hit(self, hit: Hit | None) -> None:
         if hit is not None:
             self.go_to(hit.step)
-            self.call_after_refresh(self._reveal, hit)
-
-    def _reveal(self, hit: Hit) -> None:
-        """Scroll the match into view: its code line, or its part of the prose."""
-        if hit.field == "code":
-            self.query_one(CodeView).scroll_to(y=max(0, hit.line - 2), animate=False)
-        elif hit.field in ("heading", "body", "insight"):
-            prose_pane = self.query_one(ProsePane)
-            prose_pane.scroll_to_widget(prose_pane.query_one(f"#{hit.field}"), animate=False)
+            self.call_after_refresh(reveal, self, hit)
 
     def action_copy_code(self) -> None:
         current = self.tour.current

@@ -61,6 +61,18 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="write the whole lesson to standard output as text",
     )
+    parser.add_argument(
+        "--watch", action="store_true", help="reload the lesson when its files change (authors)"
+    )
+    parser.add_argument(
+        "--export", type=Path, metavar="FILE", help="write the lesson as FILE.md or FILE.html"
+    )
+    parser.add_argument(
+        "--new", type=Path, metavar="DIR", help="write a new two-step lesson into DIR to start from"
+    )
+    parser.add_argument(
+        "--schema", action="store_true", help="print the lesson format's JSON Schema"
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
@@ -74,9 +86,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.path is not None:
             args.check.append(args.path)
         return check(args.check)
+    if args.schema:
+        from .json_schema import schema_text
+
+        sys.stdout.write(schema_text())
+        return 0
+    if args.new is not None:
+        return _scaffold(args.new)
     lesson = _load_or_report(args.path or builtin_lesson())
     if lesson is None:
         return 1
+    if args.export is not None:
+        return _export(lesson, args.export)
     if args.step is not None and not 1 <= args.step <= len(lesson.steps):
         parser.error(f"--step must be between 1 and {len(lesson.steps)}")
     ascii_only = args.ascii or not _utf8_terminal()
@@ -101,6 +122,7 @@ def _play(
         ascii_only=ascii_only,
         theme=args.theme,
         state=StateStore(),
+        watch=args.watch,
     )
     app = LessonApp(lesson, options)
     if args.theme and args.theme not in app.available_themes:
@@ -108,6 +130,32 @@ def _play(
         parser.error(f"unknown theme '{args.theme}'; choose one of: {names}")
     app.run()
     return app.return_code or 0
+
+
+def _scaffold(directory: Path) -> int:
+    from .scaffold import ScaffoldError, write_new_lesson
+
+    try:
+        written = write_new_lesson(directory)
+    except (ScaffoldError, OSError) as error:
+        print(f"llm-landscape: {error}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"wrote {path}")
+    print(f"play it:  llm-landscape {directory}")
+    return 0
+
+
+def _export(lesson: Lesson, target: Path) -> int:
+    from .exporter import export
+
+    try:
+        export(lesson, target)
+    except (ValueError, OSError) as error:
+        print(f"llm-landscape: {error}", file=sys.stderr)
+        return 1
+    print(f"wrote {target}")
+    return 0
 
 
 def _load_or_report(path: Path) -> Lesson | None:
@@ -128,9 +176,13 @@ def check(paths: Sequence[Path]) -> int:
             _report(error.diagnostics)
             status = 1
             continue
-        _report(warnings)
-        note = f", {len(warnings)} warning(s)" if warnings else ""
-        print(f"{path}: ok, {len(lesson.steps)} steps{note}")
+        from .lint import advise
+
+        notes = advise(lesson)
+        _report([*warnings, *notes])
+        counts = [f"{len(warnings)} warning(s)"] if warnings else []
+        counts += [f"{len(notes)} note(s)"] if notes else []
+        print(f"{path}: ok, {len(lesson.steps)} steps" + "".join(f", {c}" for c in counts))
     return status
 
 

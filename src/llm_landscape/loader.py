@@ -125,6 +125,7 @@ class _LessonReader:
     def __init__(self, report: Report) -> None:
         self.report = report
         self.ids: dict[str, tuple[Path, int]] = {}
+        self.files: list[Path] = []
 
     def read(self, path: Path) -> Lesson | None:
         manifest = manifest_path(path)
@@ -133,6 +134,7 @@ class _LessonReader:
                 Diagnostic(path, 0, 0, f"is a directory without {MANIFEST_NAME}; add one")
             )
             return None
+        self.files.append(manifest)
         source = read_source(manifest, self.report)
         if source is None:
             return None
@@ -151,6 +153,7 @@ class _LessonReader:
             chapter=chapter,
             subtitle=fields.text(found.get("subtitle"), "subtitle"),
             badge=fields.text(found.get("badge"), "badge"),
+            files=tuple(self.files),
         )
         return lesson
 
@@ -218,6 +221,7 @@ class _LessonReader:
         return base / relative
 
     def _step_file(self, path: Path) -> Step | None:
+        self.files.append(path)
         source = read_source(path, self.report)
         if source is None:
             return None

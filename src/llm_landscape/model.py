@@ -47,6 +47,8 @@ class Lesson:
     chapter: str = ""
     subtitle: str = ""
     badge: str = ""
+    files: tuple[Path, ...] = ()
+    """Every file the lesson was read from (manifest first), for ``--watch``."""
 
     @property
     def heading(self) -> str:

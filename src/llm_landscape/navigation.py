@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Lesson
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,3 +73,15 @@ class NumberEntry:
         """The 0-based step the digits name; None for a lone ``0``."""
         number = int(self.digits or "0")
         return number - 1 if number >= 1 else None
+
+
+def carry_over(tour: Tour, old: Lesson, new: Lesson) -> Tour:
+    """The same place in an edited lesson: the current and visited steps by id."""
+    visited_ids = {old.steps[i].id for i in tour.visited if i < len(old.steps)}
+    visited = frozenset(i for i, step in enumerate(new.steps) if step.id in visited_ids)
+    moved = Tour(len(new.steps), None, visited)
+    if tour.current is not None and tour.current < len(old.steps):
+        index = new.index_of(old.steps[tour.current].id)
+        if index is not None:
+            return moved.go(index)
+    return moved

@@ -21,6 +21,10 @@ class PlaceKeeper:
         self._complained = False
         self.memory = Memory()
 
+    def follow(self, lesson: Lesson) -> None:
+        """Keep places for a reloaded lesson (its title may have changed)."""
+        self._lesson, self._key = lesson, lesson_key(lesson)
+
     def load(self) -> None:
         if self._store is None:
             return

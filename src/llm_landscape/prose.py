@@ -129,4 +129,21 @@ def _inline(children: list[Token]) -> Text:
     return text
 
 
-__all__ = ["render"]
+def to_html(markdown: str) -> str:
+    """Markdown as safe HTML for ``--export``: raw HTML is escaped, images become
+    their alt text (no external assets), and markdown-it refuses javascript:,
+    vbscript:, file: and data: links."""
+    parser = _parser()
+    tokens = parser.parse(markdown)
+    for token in tokens:
+        for child in token.children or []:
+            if child.type == "image":
+                child.type, child.content, child.children = (
+                    "text",
+                    f"[image: {child.content}]",
+                    None,
+                )
+    return str(parser.renderer.render(tokens, parser.options, {}))
+
+
+__all__ = ["render", "to_html"]

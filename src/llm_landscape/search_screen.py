@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
@@ -15,6 +15,8 @@ from textual.widgets.option_list import Option
 
 from .model import Lesson
 from .search import Hit, search
+from .widgets.code_view import CodeView
+from .widgets.prose_pane import ProsePane
 
 
 class SearchScreen(ModalScreen[Hit | None]):
@@ -78,3 +80,12 @@ class SearchScreen(ModalScreen[Hit | None]):
 
     def action_focus_results(self) -> None:
         self.query_one(OptionList).focus()
+
+
+def reveal(app: App[None], hit: Hit) -> None:
+    """Scroll a match into view: its line of code, or its part of the prose."""
+    if hit.field == "code":
+        app.query_one(CodeView).scroll_to(y=max(0, hit.line - 2), animate=False)
+    elif hit.field in ("heading", "body", "insight"):
+        pane = app.query_one(ProsePane)
+        pane.scroll_to_widget(pane.query_one(f"#{hit.field}"), animate=False)

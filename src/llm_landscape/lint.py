@@ -1,0 +1,85 @@
+"""``--check`` advice beyond validity: what will read badly in a terminal.
+
+These are notes (exit status stays 0): code wider than the code pane at
+120 columns, prose taller than an 80×24 terminal, and steps that lack an
+insight or code where most steps have one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from rich.cells import cell_len
+from rich.console import Console
+
+from . import prose
+from .diagnostics import Diagnostic, Severity
+from .model import Lesson, Step
+
+CODE_PANE_COLUMNS = 55
+"""Columns of code visible at 120×40: half the screen less border, padding, scrollbar."""
+NARROW_PROSE_COLUMNS = 77
+"""Prose width at 80×24, where prose and code are stacked."""
+NARROW_PROSE_ROWS = 18
+"""Rows for heading, prose and insight at 80×24 under the fixed bars."""
+
+
+def advise(lesson: Lesson) -> list[Diagnostic]:
+    notes: list[Diagnostic] = []
+    for number, step in enumerate(lesson.steps, 1):
+        notes += _code_width(lesson.path, number, step)
+        notes += _prose_height(lesson.path, number, step)
+    notes += _missing_parts(lesson)
+    return notes
+
+
+def _note(path: Path, message: str) -> Diagnostic:
+    return Diagnostic(path, 0, 0, message, Severity.NOTE)
+
+
+def _code_width(path: Path, number: int, step: Step) -> Iterator[Diagnostic]:
+    if step.code is None:
+        return
+    for line_number, line in enumerate(step.code.source.split("\n"), 1):
+        width = cell_len(line)
+        if width > CODE_PANE_COLUMNS:
+            yield _note(
+                path,
+                f"step {number} ({step.id}): code line {line_number} is {width} columns; "
+                f"at 120×40 the code pane shows {CODE_PANE_COLUMNS}, so it scrolls sideways",
+            )
+
+
+def _prose_height(path: Path, number: int, step: Step) -> Iterator[Diagnostic]:
+    console = Console(width=NARROW_PROSE_COLUMNS, file=None, color_system=None)
+    rows = 2 if step.heading else 0
+    rows += len(console.render_lines(prose.render(step.body), pad=False))
+    if step.insight:
+        inner = console.options.update_width(NARROW_PROSE_COLUMNS - 4)
+        rows += 3 + len(console.render_lines(prose.render(step.insight), inner, pad=False))
+    if rows > NARROW_PROSE_ROWS:
+        yield _note(
+            path,
+            f"step {number} ({step.id}): its prose takes {rows} rows at 80×24, where "
+            f"{NARROW_PROSE_ROWS} are visible; learners on small terminals will scroll",
+        )
+
+
+def _has(step: Step, part: str) -> bool:
+    return bool(step.insight) if part == "insight" else step.code is not None
+
+
+def _missing_parts(lesson: Lesson) -> Iterator[Diagnostic]:
+    steps = lesson.steps
+    for part in ("insight", "code"):
+        having = sum(1 for step in steps if _has(step, part))
+        if having * 2 <= len(steps):
+            continue  # most steps do without: nothing is missing
+        for number, step in enumerate(steps, 1):
+            if not _has(step, part):
+                yield _note(
+                    lesson.path,
+                    f"step {number} ({step.id}) has no {part}, unlike {having} of "
+                    f"the {len(steps)} steps",
+                )

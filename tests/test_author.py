@@ -1,0 +1,178 @@
+"""Author tools: --watch, --check notes, --export, --new and the JSON Schema."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from llm_landscape.app import LessonApp, PlayerOptions
+from llm_landscape.cli import builtin_lesson
+from llm_landscape.exporter import to_html, to_markdown
+from llm_landscape.json_schema import schema_text
+from llm_landscape.loader import LessonError, load_lesson
+from llm_landscape.model import Lesson
+from llm_landscape.navigation import Tour, carry_over
+from llm_landscape.scaffold import ScaffoldError, write_new_lesson
+
+from .conftest import screen_text, wait_for, write_lesson
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = Path(__file__).resolve().parent / "corpus"
+
+
+def title(app: LessonApp) -> str:
+    """The step title on screen; empty while the app rebuilds its widgets."""
+    found = app.query("#step-title")
+    return str(found.first().render()) if found else ""
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "llm_landscape", *args], capture_output=True, text=True, timeout=60
+    )
+
+
+async def test_watch_reloads_keeps_the_step_and_shows_then_clears_errors(tmp_path: Path) -> None:
+    path = write_lesson(tmp_path, 3)
+    lesson = load_lesson(path)[0]
+    app = LessonApp(lesson, PlayerOptions(watch=True, start_step=1))
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert title(app) == "Title 2"
+        path.write_text(path.read_text(encoding="utf-8").replace("Title 2", "Edited"), "utf-8")
+        await wait_for(pilot, lambda: title(app) == "Edited", timeout=15)
+        assert app.tour.counter == "Step 2 / 3"
+
+        good = path.read_text(encoding="utf-8")
+        path.write_text(good.replace('title: "Generated"', "title: no"), encoding="utf-8")
+        banner = "#reload-errors"
+        await wait_for(pilot, lambda: "Not reloaded" in screen_text(app), timeout=15)
+        text = screen_text(app)
+        assert "Not reloaded" in text and "generated.yaml:1:8: error: 'title'" in text
+        assert title(app) == "Edited"  # the last good lesson
+
+        path.write_text(good.replace("Edited", "Fixed"), encoding="utf-8")
+        await wait_for(pilot, lambda: title(app) == "Fixed", timeout=15)
+        assert not app.query_one(banner).display
+        assert app.tour.counter == "Step 2 / 3"
+
+
+def test_carry_over_follows_ids(lesson: Lesson) -> None:
+    reordered = Lesson(lesson.title, tuple(reversed(lesson.steps)), lesson.path)
+    tour = Tour(6).go(0).go(3)
+    moved = carry_over(tour, lesson, reordered)
+    assert moved.current == 2  # "agents" is third from the end
+    assert moved.visited == frozenset({5, 2})
+    shorter = Lesson(lesson.title, lesson.steps[:2], lesson.path)
+    assert carry_over(tour, lesson, shorter).current is None  # its step is gone
+
+
+def test_check_notes_wide_code_tall_prose_and_missing_parts(tmp_path: Path) -> None:
+    long_body = " ".join(["word"] * 600)
+    wide = "x = '" + "y" * 80 + "'"
+    path = tmp_path / "l.yaml"
+    path.write_text(
+        "title: T\nsteps:\n"
+        f"  - {{id: a, label: A, title: T, body: '{long_body}', insight: I,"
+        f' code: {{source: "{wide}"}}}}\n'
+        "  - {id: b, label: B, title: T, body: B, insight: I, code: {source: x}}\n"
+        "  - {id: c, label: C, title: T, body: C}\n",
+        encoding="utf-8",
+    )
+    result = run("--check", str(path))
+    assert result.returncode == 0
+    assert "note: step 1 (a): code line 1 is 86 columns" in result.stderr
+    assert "note: step 1 (a): its prose takes" in result.stderr
+    assert "note: step 3 (c) has no insight, unlike 2 of the 3 steps" in result.stderr
+    assert "note: step 3 (c) has no code, unlike 2 of the 3 steps" in result.stderr
+    assert "ok, 3 steps, 4 note(s)" in result.stdout
+
+
+def test_export_markdown_holds_every_step(lesson: Lesson, tmp_path: Path) -> None:
+    text = to_markdown(lesson)
+    for step in lesson.steps:
+        assert step.title in text and step.body in text and step.insight in text
+        assert step.code is not None and step.code.source in text
+    assert text.count("> **Key insight:**") == 6
+    target = tmp_path / "out.md"
+    assert run("--export", str(target)).returncode == 0
+    assert target.read_text(encoding="utf-8") == text
+
+
+def test_export_html_is_self_contained_and_complete(lesson: Lesson) -> None:
+    page = to_html(lesson)
+    for forbidden in ("<script", "<link", "src=", "url(", "@import"):
+        assert forbidden not in page
+    for step in lesson.steps:
+        assert "<h2>" in page and step.title.replace("’", "’") in page.replace("&#x27;", "'")
+    assert page.count('class="insight"') == 6 and page.count('class="code"') == 6
+    assert page.count("<section") == 6
+    assert re.search(r'<nav class="steps">.*Players.*Future.*?</nav>', page, re.S)
+
+
+def test_export_html_neutralises_hostile_text() -> None:
+    lesson = load_lesson(CORPUS / "markup-everywhere.yaml")[0]
+    page = to_html(lesson)
+    assert "<script>x</script>" not in page and "&lt;script&gt;" in page
+    assert 'href="file:' not in page
+
+
+def test_new_writes_a_valid_lesson_and_refuses_to_overwrite(tmp_path: Path) -> None:
+    target = tmp_path / "mine"
+    written = write_new_lesson(target)
+    assert {p.name for p in written} >= {"lesson.yaml", "01-welcome.yaml", "02-next.yaml"}
+    lesson, warnings = load_lesson(target)
+    assert len(lesson.steps) == 2 and warnings == []
+    with pytest.raises(ScaffoldError):
+        write_new_lesson(target)
+    result = run("--new", str(target))
+    assert result.returncode == 1 and "already exists" in result.stderr
+
+
+def _schema() -> dict[str, object]:
+    return json.loads(schema_text())  # type: ignore[no-any-return]
+
+
+def test_schema_in_docs_is_the_generated_one() -> None:
+    assert (ROOT / "docs" / "lesson.schema.json").read_text(encoding="utf-8") == schema_text()
+    assert run("--schema").stdout == schema_text()
+
+
+def test_schema_accepts_the_builtin_lesson() -> None:
+    validator = jsonschema.Draft202012Validator(_schema())
+    for path in sorted(builtin_lesson().glob("*.yaml")):
+        validator.validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+# Problems the schema cannot see: they need the file system, the whole lesson,
+# the YAML source text, or YAML 1.1 typing (editors read YAML 1.2).
+BEYOND_SCHEMA = {
+    "absolute-step.yaml", "climbing-step.yaml", "missing-step.yaml", "directory-step.yaml",
+    "duplicate-id.yaml", "duplicate-key.yaml", "alias.yaml", "two-documents.yaml",
+    "yaml11-on.yaml", "yaml11-no.yaml", "yaml11-hex.yaml", "utf16.yaml", "latin1.yaml",
+    "nul-byte.yaml", "python-tag.yaml", "custom-tag.yaml", "tab-indent.yaml",
+    "unclosed-quote.yaml", "unclosed-bracket.yaml", "stray-colon.yaml", "bad-indent.yaml",
+}  # fmt: skip
+
+
+def test_schema_rejects_what_the_loader_rejects() -> None:
+    validator = jsonschema.Draft202012Validator(_schema())
+    checked = 0
+    for path in sorted(CORPUS.glob("*.yaml")):
+        try:
+            load_lesson(path)
+            continue
+        except LessonError:
+            pass
+        if path.name in BEYOND_SCHEMA:
+            continue
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.stat().st_size else None
+        assert not validator.is_valid(data), path.name
+        checked += 1
+    assert checked >= 10
