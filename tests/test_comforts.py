@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import webbrowser
+from pathlib import Path
+
+import pytest
 from textual.geometry import Region
 from textual.widgets import Footer, Input, OptionList
 
 from llm_landscape.app import LessonApp, PlayerOptions
+from llm_landscape.confirm_screen import ConfirmScreen
+from llm_landscape.loader import load_lesson
 from llm_landscape.model import Lesson
 from llm_landscape.overview_screen import OverviewScreen
 from llm_landscape.search import search
@@ -120,3 +126,39 @@ async def test_footer_shows_the_keys_that_matter(lesson: Lesson) -> None:
             "q Quit",
         ):
             assert label in legend, legend
+
+
+async def test_links_ask_before_opening_and_refuse_local_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
+    path = tmp_path / "links.yaml"
+    path.write_text(
+        "title: T\nsteps:\n  - id: a\n    label: A\n    title: T\n"
+        "    body: 'Read [docs](https://example.org/x) or [notes](./secret.txt).'\n",
+        encoding="utf-8",
+    )
+    app = LessonApp(load_lesson(path)[0], PlayerOptions(start_step=0))
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        body = app.query_one("#body")
+
+        async def click_on(word: str) -> None:
+            for row, strip in enumerate(body.render_lines(Region(0, 0, *body.region.size))):
+                line = "".join(segment.text for segment in strip)
+                if word in line:
+                    assert await pilot.click("#body", offset=(line.index(word) + 1, row))
+                    return
+            raise AssertionError(word)
+
+        await click_on("docs")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert opened == [] and len(app.screen_stack) == 1
+        await click_on("docs")
+        await pilot.press("y")
+        assert opened == ["https://example.org/x"]
+        await click_on("notes")
+        assert len(app.screen_stack) == 1  # no question: a local path is never opened
+        await wait_for(pilot, lambda: "Not opened" in screen_text(app))
+        assert opened == ["https://example.org/x"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from llm_landscape.app import LessonApp
+from llm_landscape.app import LessonApp, PlayerOptions
 from llm_landscape.model import Lesson
 
 SIZES = [(120, 40), (80, 24)]
@@ -19,3 +19,20 @@ SIZES = [(120, 40), (80, 24)]
 )
 def test_layout(snap_compare, lesson: Lesson, size: tuple[int, int], keys: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(LessonApp(lesson), terminal_size=size, press=keys)
+
+
+@pytest.mark.parametrize(
+    ("keys", "theme"),
+    [
+        (["2", "o"], None),
+        (["slash", *"ollama"], None),
+        (["1"], "textual-light"),
+        (["1"], "llm-high-contrast"),
+    ],
+    ids=["overview", "search", "light-theme", "high-contrast-theme"],
+)
+def test_screens_and_themes(
+    snap_compare, lesson: Lesson, keys: list[str], theme: str | None
+) -> None:  # type: ignore[no-untyped-def]
+    app = LessonApp(lesson, PlayerOptions(theme=theme))
+    assert snap_compare(app, terminal_size=(120, 40), press=keys)

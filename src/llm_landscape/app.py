@@ -8,11 +8,14 @@ new step into widgets that were mounted once. Nothing is re-mounted per step.
 from __future__ import annotations
 
 import asyncio
+import webbrowser
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from time import monotonic
 from typing import ClassVar
+from urllib.parse import urlsplit
 
 from rich.text import Text
 from textual import events, work
@@ -27,6 +30,7 @@ from textual.widgets import ContentSwitcher, Footer, Static
 from . import languages, pacing, prose
 from .autoplay import Countdown
 from .commands import StepCommands
+from .confirm_screen import ConfirmScreen
 from .help_screen import HelpScreen
 from .keys import LESSON_ACTIONS, PLAYER_BINDINGS
 from .live_reload import LiveReload
@@ -313,6 +317,21 @@ class LessonApp(App[None]):
         if hit is not None:
             self.go_to(hit.step)
             self.call_after_refresh(reveal, self, hit)
+
+    def action_follow_link(self, number: int) -> None:
+        """A click on a link in the prose: web links only, and only after asking."""
+        address = prose.link_target(number)
+        if address is None:
+            return
+        if urlsplit(address).scheme.lower() not in ("http", "https"):
+            self.notify(f"Not opened: only web links are, and this is {address}", markup=False)
+            return
+        question = f"Open this link in your web browser?\n\n{address}"
+        self.push_screen(ConfirmScreen(question, "Open"), partial(self._open_link, address))
+
+    def _open_link(self, address: str, answer: bool | None) -> None:
+        if answer and not webbrowser.open(address):
+            self.notify(f"No web browser found here. The address: {address}", markup=False)
 
     def action_copy_code(self) -> None:
         current = self.tour.current

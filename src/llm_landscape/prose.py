@@ -24,11 +24,29 @@ _STYLES = {
     "strong": Style(bold=True),
     "em": Style(italic=True),
     "s": Style(strike=True),
-    "link": Style(underline=True),
 }
 _CODE = Style(bold=True, reverse=True)
 _HEADING = Style(bold=True, underline=True)
 _ADDRESS = Style(dim=True)
+
+
+# Link addresses by number. A link's text carries only its number, in a click
+# action we write ourselves ("app.follow_link(3)"), so no address is ever
+# parsed as an action; the app looks the address up and asks before opening.
+_LINKS: list[str] = []
+_LINK_NUMBERS: dict[str, int] = {}
+
+
+def link_target(number: int) -> str | None:
+    return _LINKS[number] if 0 <= number < len(_LINKS) else None
+
+
+def _link_style(address: str) -> Style:
+    number = _LINK_NUMBERS.get(address)
+    if number is None:
+        number = _LINK_NUMBERS[address] = len(_LINKS)
+        _LINKS.append(address)
+    return Style(underline=True, meta={"@click": f"app.follow_link({number})"})
 
 
 @lru_cache(maxsize=1)
@@ -117,10 +135,12 @@ def _inline(children: list[Token]) -> Text:
             text.append("\n")
         elif kind == "image":
             text.append(f"[image: {child.content}]", _ADDRESS)
+        elif kind == "link_open":
+            address = str(child.attrGet("href") or "")
+            addresses.append(address)
+            styles.append(_link_style(address))
         elif kind.endswith("_open"):
             styles.append(_STYLES.get(kind[:-5], Style()))
-            if kind == "link_open":
-                addresses.append(str(child.attrGet("href") or ""))
         elif kind.endswith("_close"):
             if styles:
                 styles.pop()
