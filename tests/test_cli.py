@@ -45,7 +45,8 @@ def run_without_textual(*args: str) -> subprocess.CompletedProcess[str]:
 def test_engine_imports_without_textual() -> None:
     modules = [
         "model", "diagnostics", "sourcefile", "yamlerrors", "yamlsource", "loader", "navigation", "pacing",
-        "textsafety", "icons", "prose", "highlight", "printer", "cli",
+        "textsafety", "icons", "prose", "highlight", "printer", "cli", "search", "state",
+        "lint", "exporter", "scaffold", "json_schema", "languages", "outline_lexer",
     ]  # fmt: skip
     code = _NO_TEXTUAL + "".join(f"import llm_landscape.{m}\n" for m in modules)
     code += "assert not any(m.startswith('textual') for m in sys.modules)\n"
@@ -60,6 +61,8 @@ def test_check_and_print_work_without_textual() -> None:
     printed = run_without_textual("--print")
     assert printed.returncode == 0, printed.stderr
     assert "Step 6 / 6" in printed.stdout
+    schema = run_without_textual("--schema")
+    assert schema.returncode == 0 and '"$defs"' in schema.stdout
 
 
 def test_check_reports_errors_and_exits_1(tmp_path: Path) -> None:
