@@ -110,17 +110,19 @@ async def test_clicking_a_step_in_the_bar(lesson: Lesson) -> None:
 
 
 async def test_play_advances_by_itself_and_pauses(tmp_path: Path) -> None:
-    lesson = load_lesson(write_lesson(tmp_path, 3, dwell=0.2))[0]
+    # A dwell long enough that a loaded machine cannot pass a step between two
+    # lines of this test, short enough to keep it quick.
+    lesson = load_lesson(write_lesson(tmp_path, 3, dwell=1.5))[0]
     app = LessonApp(lesson)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("p")
         assert counter(app) == "Step 1 / 3"
-        assert shown(app, "#countdown") == "next in 1s"
+        assert shown(app, "#countdown") == "next in 2s"
         await wait_for(pilot, lambda: counter(app) == "Step 2 / 3")
         await pilot.press("p")
         assert not app.playing
         assert shown(app, "#countdown") == ""
-        await pilot.pause(0.4)
+        await pilot.pause(1.6)  # longer than a dwell: paused means no advance
         assert counter(app) == "Step 2 / 3"
         await pilot.click("#play")
         assert app.playing

@@ -78,7 +78,7 @@ async def test_a_resize_storm(lesson: Lesson) -> None:
 
 
 async def test_rapid_play_toggling_never_double_advances(tmp_path: Path) -> None:
-    lesson = load_lesson(write_lesson(tmp_path, 6, dwell=1.0))[0]
+    lesson = load_lesson(write_lesson(tmp_path, 6, dwell=2.0))[0]
     app = LessonApp(lesson, PlayerOptions(start_step=0))
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(51):  # odd: ends playing
@@ -90,8 +90,8 @@ async def test_rapid_play_toggling_never_double_advances(tmp_path: Path) -> None
         assert app.tour.current == 0
         await wait_for(pilot, lambda: app.tour.current == 1)
         # One step per dwell: a fresh countdown, the next advance a whole dwell away.
-        assert str(app.query_one("#countdown").render()) == "next in 1s"
-        await pilot.pause(0.3)
+        assert str(app.query_one("#countdown").render()) == "next in 2s"
+        await pilot.pause(0.5)
         assert app.tour.current == 1
         consistent(app)
 
