@@ -7,13 +7,12 @@ insight or code where most steps have one.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
 from rich.cells import cell_len
-from rich.console import Console
 
-from . import prose
 from .diagnostics import Diagnostic, Severity
 from .model import Lesson, Step
 
@@ -51,13 +50,19 @@ def _code_width(path: Path, number: int, step: Step) -> Iterator[Diagnostic]:
             )
 
 
+def _rows(markdown: str, width: int) -> int:
+    """Rows the text takes when wrapped; an estimate from the Markdown source,
+    close enough for advice and free of the renderer's start-up cost."""
+    paragraphs = [p for p in markdown.split("\n\n") if p.strip()]
+    wrapped = sum(len(textwrap.wrap(p, width)) or 1 for p in paragraphs)
+    return wrapped + max(len(paragraphs) - 1, 0)  # a blank row between paragraphs
+
+
 def _prose_height(path: Path, number: int, step: Step) -> Iterator[Diagnostic]:
-    console = Console(width=NARROW_PROSE_COLUMNS, file=None, color_system=None)
     rows = 2 if step.heading else 0
-    rows += len(console.render_lines(prose.render(step.body), pad=False))
+    rows += _rows(step.body, NARROW_PROSE_COLUMNS)
     if step.insight:
-        inner = console.options.update_width(NARROW_PROSE_COLUMNS - 4)
-        rows += 3 + len(console.render_lines(prose.render(step.insight), inner, pad=False))
+        rows += 3 + _rows(step.insight, NARROW_PROSE_COLUMNS - 4)
     if rows > NARROW_PROSE_ROWS:
         yield _note(
             path,
