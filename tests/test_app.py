@@ -7,13 +7,14 @@ from pathlib import Path
 from rich.cells import cell_len
 from textual.command import CommandList, CommandPalette
 from textual.geometry import Region
-from textual.widgets import ContentSwitcher, Footer, Static
+from textual.widgets import ContentSwitcher, Static
 
 from llm_landscape.app import LessonApp, PlayerOptions
 from llm_landscape.help_screen import HelpScreen
 from llm_landscape.loader import load_lesson
 from llm_landscape.model import Lesson
 from llm_landscape.widgets.code_view import CodeView
+from llm_landscape.widgets.key_legend import KeyLegend
 from llm_landscape.widgets.step_bar import StepBar
 
 from .conftest import screen_text, wait_for, write_lesson
@@ -196,7 +197,7 @@ async def test_layout_side_by_side_wide_and_stacked_narrow(lesson: Lesson) -> No
         assert code.y >= prose.bottom or code.y == 0  # stacked (code may be scrolled away)
         assert app.query_one(StepBar).region.y == 0
         assert app.query_one("#counter").region.bottom == 23  # above the key legend
-        assert app.query_one(Footer).region.bottom == 24
+        assert app.query_one(KeyLegend).region.bottom == 24
         assert "Players" in str(app.query_one(StepBar).render())
 
 

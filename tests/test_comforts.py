@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.geometry import Region
-from textual.widgets import Footer, Input, OptionList
+from textual.widgets import Input, OptionList
 
 from llm_landscape.app import LessonApp, PlayerOptions
 from llm_landscape.confirm_screen import ConfirmScreen
@@ -17,6 +17,7 @@ from llm_landscape.overview_screen import OverviewScreen
 from llm_landscape.search import search
 from llm_landscape.search_screen import SearchScreen
 from llm_landscape.widgets.code_view import CodeView
+from llm_landscape.widgets.key_legend import KeyLegend
 
 from .conftest import screen_text, wait_for
 
@@ -101,31 +102,22 @@ async def test_copy_puts_the_code_on_the_clipboard(lesson: Lesson) -> None:
         await wait_for(pilot, lambda: f"Copied {lines} lines of code" in screen_text(app))
 
 
-async def test_footer_shows_the_keys_that_matter(lesson: Lesson) -> None:
+async def test_key_legend_shows_the_keys_that_matter(lesson: Lesson) -> None:
     app = LessonApp(lesson, PlayerOptions(start_step=0))
-    async with app.run_test(size=(120, 40)) as pilot:
-        footer = app.query_one(Footer)
-        assert footer.region.bottom == 40
-        # The footer composes its keys after the first frame.
-        await wait_for(pilot, lambda: any(key.region.width for key in footer.children))
-        keys = footer.walk_children()
-        legend = " ".join(
-            "".join(s.text for s in strip)
-            for key in keys
-            for strip in key.render_lines(Region(0, 0, *key.region.size))
-        )
+    async with app.run_test(size=(120, 40)):
+        legend = app.query_one(KeyLegend)
+        assert legend.region.bottom == 40
+        text = str(legend.render())
         for label in (
-            "Space",
-            "Next step",
-            "p",
-            "Play / pause",
-            "o",
-            "Overview",
+            "Space Next step",
+            "p Play / pause",
+            "o Overview",
             "/ Search",
             "? Help",
             "q Quit",
         ):
-            assert label in legend, legend
+            assert label in text, text
+        assert "Jump to step" not in text  # only the few keys that matter
 
 
 async def test_links_ask_before_opening_and_refuse_local_files(

@@ -25,7 +25,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Static
+from textual.widgets import ContentSwitcher, Static
 
 from . import languages, pacing, prose
 from .autoplay import Countdown
@@ -43,6 +43,7 @@ from .search_screen import SearchScreen, reveal
 from .state import StateStore
 from .themes import HIGH_CONTRAST, next_theme
 from .widgets.code_panel import CodePanel
+from .widgets.key_legend import KeyLegend
 from .widgets.prose_pane import ProsePane
 from .widgets.status_bar import PlayControl, StatusBar
 from .widgets.step_bar import StepBar
@@ -106,7 +107,7 @@ class LessonApp(App[None]):
                         yield ProsePane(id="prose")
                         yield CodePanel(id="code-panel")
             yield StatusBar(ascii_only=ascii_only)
-            yield Footer(compact=True, show_command_palette=False)
+            yield KeyLegend(PLAYER_BINDINGS, id="key-legend")
 
     def on_mount(self) -> None:
         self.keeper.load()
