@@ -202,4 +202,4 @@ def _utf8_terminal() -> bool:
     if "utf" not in encoding.replace("-", ""):
         return False
     lang = os.environ.get("LC_ALL") or os.environ.get("LC_CTYPE") or os.environ.get("LANG")
-    return lang is None or "utf" in lang.lower().replace("-", "") or lang == "C.UTF-8"
+    return lang is None or "utf" in lang.lower().replace("-", "")
