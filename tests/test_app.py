@@ -15,6 +15,7 @@ from llm_landscape.loader import load_lesson
 from llm_landscape.model import Lesson
 from llm_landscape.widgets.code_view import CodeView
 from llm_landscape.widgets.key_legend import KeyLegend
+from llm_landscape.widgets.prose_pane import ProsePane
 from llm_landscape.widgets.step_bar import StepBar
 
 from .conftest import screen_text, wait_for, write_lesson
@@ -40,7 +41,7 @@ async def test_title_card_then_space_through_all_steps_and_back(lesson: Lesson) 
             await pilot.press("space")
             assert counter(app) == f"Step {n} / 6"
             assert shown(app, "#step-title") == step.title
-            assert shown(app, "#heading") == step.heading
+            assert app.query_one(ProsePane).text[0].strip() == step.heading
             assert step.code is not None
             assert app.query_one(CodeView).lines[0].plain == step.code.source.splitlines()[0]
         await pilot.press("space")  # past the end stays on the last step
@@ -241,3 +242,42 @@ async def test_title_card_text_is_never_cut_off(lesson: Lesson) -> None:
             for text in (lesson.heading, lesson.subtitle, "Press Space to begin"):
                 for word in text.split():
                     assert word in words, (size, word)
+
+
+async def test_prose_rewraps_on_resize_and_recolours_on_theme_change(lesson: Lesson) -> None:
+    """The prose pane keeps laid-out lines per step and width: a resize must not
+    reuse lines of the old width, nor a theme change lines of the old colours."""
+    app = LessonApp(lesson, PlayerOptions(start_step=0, theme="textual-dark"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = app.query_one(ProsePane)
+        await pilot.press("right", "left")  # step 1 again, from the cache
+        wide = pane.text
+        assert max(map(cell_len, wide)) == pane.scrollable_content_region.width
+        await pilot.resize_terminal(70, 30)
+        await pilot.pause()
+        narrow = pane.text
+        # Stacked at 70 columns, the prose is wider than beside the code at 120.
+        assert max(map(cell_len, narrow)) == pane.scrollable_content_region.width
+        assert len(narrow) < len(wide) and narrow[2:] != wide[2:]
+        heading = pane.render_line(0)
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert pane.text == narrow
+        assert pane.render_line(0).text == heading.text
+        assert list(pane.render_line(0)) != list(heading)  # same words, new colours
+
+
+async def test_neighbouring_steps_are_laid_out_before_they_are_asked_for(lesson: Lesson) -> None:
+    app = LessonApp(lesson, PlayerOptions(start_step=2))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        pane = app.query_one(ProsePane)
+        laid_out: list[int] = []
+        original = pane._lay_out_step
+        pane._lay_out_step = lambda step, width: (  # type: ignore[method-assign]
+            laid_out.append(lesson.steps.index(step)) or original(step, width)
+        )
+        await pilot.press("right")  # step 4 was prepared while step 3 was shown
+        assert laid_out == [] or laid_out == [4]  # only the next neighbour, after the frame
+        await pilot.pause()
+        assert 4 in laid_out and 3 not in laid_out

@@ -131,13 +131,13 @@ async def test_links_ask_before_opening_and_refuse_local_files(
     )
     app = LessonApp(load_lesson(path)[0], PlayerOptions(start_step=0))
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        body = app.query_one("#body")
+        body = app.query_one("#prose")
 
         async def click_on(word: str) -> None:
             for row, strip in enumerate(body.render_lines(Region(0, 0, *body.region.size))):
                 line = "".join(segment.text for segment in strip)
                 if word in line:
-                    assert await pilot.click("#body", offset=(line.index(word) + 1, row))
+                    assert await pilot.click("#prose", offset=(line.index(word) + 1, row))
                     return
             raise AssertionError(word)
 

@@ -16,6 +16,7 @@ from textual.widgets import Static
 from llm_landscape.app import LessonApp
 from llm_landscape.loader import LessonError, load_lesson
 from llm_landscape.model import Lesson
+from llm_landscape.widgets.prose_pane import ProsePane
 from llm_landscape.widgets.step_bar import StepBar
 
 from .conftest import screen_text
@@ -105,7 +106,10 @@ async def test_markup_in_a_lesson_is_shown_literally_and_does_nothing() -> None:
         assert "[link](file:///etc/passwd)" in text
         assert "docs ⟨https://example.org⟩" in text
         await pilot.click("#step-title")
-        await pilot.click("#body")
+        pane = app.query_one(ProsePane)
+        row = next(n for n, line in enumerate(pane.text) if "[@click=app.quit]body" in line)
+        column = pane.text[row].index("[@click=app.quit]body") + 3  # inside the padding of 1
+        await pilot.click("#prose", offset=(column, row))
         assert app.is_running  # the [@click=app.quit] text is not an action
         assert str(app.query_one(StepBar).render()).endswith("[/]")
 

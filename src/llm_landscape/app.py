@@ -23,7 +23,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
@@ -76,9 +76,11 @@ class LessonApp(App[None]):
     COMMANDS = App.COMMANDS | {StepCommands}
     BINDINGS: ClassVar[list[BindingType]] = list(PLAYER_BINDINGS)
 
-    tour: reactive[Tour] = reactive(Tour(0), init=False)
-    playing: reactive[bool] = reactive(False, init=False)
-    wpm: reactive[int] = reactive(pacing.DEFAULT_WPM, init=False)
+    # var, not reactive: the watchers update the widgets that change; a
+    # reactive would also repaint the whole screen on every step.
+    tour: var[Tour] = var(Tour(0), init=False)
+    playing: var[bool] = var(False, init=False)
+    wpm: var[int] = var(pacing.DEFAULT_WPM, init=False)
 
     def __init__(self, lesson: Lesson, options: PlayerOptions | None = None) -> None:
         super().__init__()
@@ -216,6 +218,20 @@ class LessonApp(App[None]):
         panel.display = step.code is not None
         if step.code is not None:
             panel.show(index, step.code)
+        self.call_after_refresh(self._prepare_neighbours, index)
+
+    def _prepare_neighbours(self, index: int) -> None:
+        """Once the step is on screen, lay out the steps either side of it, so the
+        next key press only swaps prepared lines in."""
+        if self.tour.current != index:
+            return  # the learner has moved on; prepare around the new step instead
+        prose_pane, panel = self.query_one(ProsePane), self.query_one(CodePanel)
+        for neighbour in (index + 1, index - 1):
+            if 0 <= neighbour < len(self.lesson.steps):
+                step = self.lesson.steps[neighbour]
+                prose_pane.prepare(step)
+                if step.code is not None:
+                    panel.prepare(neighbour, step.code)
 
     def watch_theme(self) -> None:
         self.query_one(CodePanel).forget()

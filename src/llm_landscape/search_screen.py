@@ -10,6 +10,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
@@ -88,4 +89,10 @@ def reveal(app: App[None], hit: Hit) -> None:
         app.query_one(CodeView).scroll_to(y=max(0, hit.line - 2), animate=False)
     elif hit.field in ("heading", "body", "insight"):
         pane = app.query_one(ProsePane)
-        pane.scroll_to_widget(pane.query_one(f"#{hit.field}"), animate=False)
+        start = pane.start_of(hit.field)
+        if start is not None:
+            pane.scroll_to(y=start, animate=False)
+            # Stacked under a narrow terminal, the panes scroll together instead.
+            stack = pane.parent
+            if isinstance(stack, Widget) and stack.max_scroll_y:
+                stack.scroll_to(y=pane.virtual_region.y + start, animate=False)

@@ -49,6 +49,13 @@ class CodePanel(Vertical):
         self.query_one("#code-title", Static).update(Text(code.title or code.language))
         self.query_one(CodeView).show(self._lines(key, code))
 
+    def prepare(self, key: int, code: CodeModel) -> None:
+        """Highlight and render ``code`` ahead of time; long code is left to ``show``,
+        whose background highlighting this must not cancel."""
+        if key not in self._cache and code.source.count("\n") >= SYNC_HIGHLIGHT_LINES:
+            return
+        self.query_one(CodeView).prepare(self._lines(key, code))
+
     def forget(self) -> None:
         """Drop cached highlighting (the theme and so the colours changed)."""
         self._cache.clear()

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -36,7 +37,9 @@ class CodeView(ScrollView, can_focus=True):
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
         # Rendered lines of recently shown code, so going back to a step
         # redraws from cache instead of re-rendering every visible line.
-        self._strip_caches: LRUCache[int, LRUCache[int, Strip]] = LRUCache(16)
+        self._strip_caches: LRUCache[int, tuple[Sequence[Text], LRUCache[int, Strip]]]
+        self._strip_caches = LRUCache(16)
+        self._frame = (Style(), 0)
 
     @property
     def lines(self) -> Sequence[Text]:
@@ -45,10 +48,7 @@ class CodeView(ScrollView, can_focus=True):
     def show(self, lines: Sequence[Text], *, keep_scroll: bool = False) -> None:
         """Replace the code; new code starts at the top unless ``keep_scroll``."""
         self._lines = lines
-        strips = self._strip_caches.get(id(lines))
-        if strips is None:
-            strips = self._strip_caches[id(lines)] = LRUCache(1024)
-        self._strips = strips
+        self._strips = self._strips_for(lines)
         if isinstance(lines, PlainLines):
             width = lines.widest()
         else:
@@ -58,19 +58,39 @@ class CodeView(ScrollView, can_focus=True):
             self.scroll_to(0, 0, animate=False)
         self.refresh()
 
+    def prepare(self, lines: Sequence[Text]) -> None:
+        """Render the first screenful of ``lines`` now, so showing them later is a lookup."""
+        style = self.rich_style
+        strips = self._strips_for(lines)
+        for index in range(min(len(lines), self.size.height)):
+            if index not in strips:
+                strips[index] = self._strip_of(lines[index], style)
+
+    def _strips_for(self, lines: Sequence[Text]) -> LRUCache[int, Strip]:
+        entry = self._strip_caches.get(id(lines))
+        # The entry keeps ``lines`` alive, so its id cannot be reused by other lines.
+        if entry is None or entry[0] is not lines:
+            entry = self._strip_caches[id(lines)] = (lines, LRUCache(1024))
+        return entry[1]
+
+    def _strip_of(self, line: Text, style: Style) -> Strip:
+        segments = list(line.render(self.app.console))
+        return Strip(Segment.apply_style(segments, style), line.cell_len)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # rich_style walks every ancestor: look it up once per frame, not per line.
+        self._frame = (self.rich_style, self.scrollable_content_region.width)
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
-        width = self.scrollable_content_region.width
-        style = self.rich_style
+        style, width = self._frame
         if not 0 <= index < len(self._lines):
             return Strip.blank(width, style)
         strip = self._strips.get(index)
         if strip is None:
-            line = self._lines[index]
-            segments = list(line.render(self.app.console))
-            strip = Strip(Segment.apply_style(segments, style), line.cell_len)
-            self._strips[index] = strip
+            strip = self._strips[index] = self._strip_of(self._lines[index], style)
         return strip.crop_extend(scroll_x, scroll_x + width, style)
 
     def notify_style_update(self) -> None:

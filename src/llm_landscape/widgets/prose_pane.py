@@ -1,55 +1,157 @@
-"""The prose pane: heading, Markdown body and the "Key insight" callout."""
+"""The prose pane: heading, Markdown body and the "Key insight" callout.
+
+One widget draws all three as lines, wrapped once per step and width and kept
+in a cache, so a step switch neither re-wraps text nor changes the pane's size
+(a size change would cost Textual a second layout pass). ``prepare`` fills the
+cache ahead of time for the step a learner is likely to open next.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich import box
+from rich.console import Console, RenderableType
+from rich.panel import Panel
+from rich.style import Style
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from .. import prose
 from ..model import Step
 
+PARTS = ("heading", "body", "insight")
 
-class ProsePane(VerticalScroll, can_focus=True):
+
+@dataclass(frozen=True)
+class ProseLines:
+    """A step's prose laid out at one width: the lines, and where each part starts."""
+
+    strips: list[Strip]
+    starts: dict[str, int]
+
+
+class ProsePane(ScrollView, can_focus=True):
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"prose-pane--heading", "prose-pane--insight"}
     DEFAULT_CSS = """
     ProsePane {
         padding: 0 1;
         scrollbar-size-vertical: 1;
+        scrollbar-gutter: stable;
     }
-    ProsePane > #heading {
-        text-style: bold;
-        color: $text-primary;
-        margin-bottom: 1;
-    }
-    ProsePane > #insight {
-        margin-top: 1;
-        padding: 0 1;
-        border: round $accent;
-        border-title-color: $accent;
-        border-title-style: bold;
-    }
-    ProsePane > .-empty {
-        display: none;
-    }
+    ProsePane > .prose-pane--heading { text-style: bold; color: $text-primary; }
+    ProsePane > .prose-pane--insight { color: $accent; text-style: bold; }
     """
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="heading")
-        yield Static(id="body")
-        insight = Static(id="insight")
-        insight.border_title = "Key insight"
-        yield insight
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._step: Step | None = None
+        self._cache: LRUCache[tuple[int, int], ProseLines] = LRUCache(64)
+        self._lines = ProseLines([], {})
+        self._frame = (Style(), 0)
+
+    @property
+    def text(self) -> list[str]:
+        """What the pane shows, line by line, as plain text (for tests and tools)."""
+        return ["".join(segment.text for segment in strip) for strip in self._lines.strips]
 
     def show(self, step: Step) -> None:
-        """Show a step's prose; every text is a ``Text``, never markup."""
-        self._set("#heading", Text(step.heading))
-        self._set("#body", prose.render(step.body))
-        self._set("#insight", prose.render(step.insight) if step.insight else Text())
-        if self.scroll_y:
-            self.scroll_home(animate=False)
+        """Show a step's prose from the top; every text is a ``Text``, never markup."""
+        self._step = step
+        self._relayout()
+        if self.scroll_offset != (0, 0):
+            self.scroll_to(0, 0, animate=False)
 
-    def _set(self, selector: str, text: Text) -> None:
-        widget = self.query_one(selector, Static)
-        widget.update(text)
-        widget.set_class(not text.plain, "-empty")
+    def prepare(self, step: Step) -> None:
+        """Lay out ``step`` at the current width now, so showing it later is a lookup."""
+        width = self._text_width()
+        if width > 0:
+            self._layout(step, width)
+
+    def start_of(self, part: str) -> int | None:
+        """The line where ``part`` (heading, body or insight) begins, if shown."""
+        return self._lines.starts.get(part)
+
+    def on_resize(self) -> None:
+        self._relayout()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()  # colours are baked into the cached lines
+        self._relayout()
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # Stacked under a narrow terminal the pane is as tall as its text.
+        if self._step is None:
+            return 0
+        return len(self._layout(self._step, max(1, width)).strips)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # rich_style walks every ancestor: look it up once per frame, not per line.
+        self._frame = (self.rich_style, self.scrollable_content_region.width)
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        style, width = self._frame
+        strips = self._lines.strips
+        index = scroll_y + y
+        if not 0 <= index < len(strips):
+            return Strip.blank(width, style)
+        return strips[index].crop_extend(scroll_x, scroll_x + width, style)
+
+    def _text_width(self) -> int:
+        return self.scrollable_content_region.width
+
+    def _relayout(self) -> None:
+        width = self._text_width()
+        if self._step is None or width <= 0:
+            self._lines = ProseLines([], {})
+        else:
+            self._lines = self._layout(self._step, width)
+        self.virtual_size = Size(width, len(self._lines.strips))
+        self.refresh()
+
+    def _layout(self, step: Step, width: int) -> ProseLines:
+        key = (id(step), width)
+        if (cached := self._cache.get(key)) is None:
+            cached = self._cache[key] = self._lay_out_step(step, width)
+        return cached
+
+    def _lay_out_step(self, step: Step, width: int) -> ProseLines:
+        base = self.rich_style
+        strips: list[Strip] = []
+        starts: dict[str, int] = {}
+
+        def add(part: str, renderable: RenderableType, gap_before: bool) -> None:
+            if gap_before and strips:
+                strips.append(Strip.blank(width, base))
+            starts[part] = len(strips)
+            strips.extend(_lines(self.app.console, renderable, width, base))
+
+        if step.heading:
+            heading_style = self.get_component_rich_style("prose-pane--heading", partial=True)
+            add("heading", Text(step.heading, heading_style), False)
+        add("body", prose.render(step.body), True)
+        if step.insight:
+            accent = self.get_component_rich_style("prose-pane--insight", partial=True)
+            callout = Panel(
+                prose.render(step.insight),
+                box=box.ROUNDED,
+                title=Text("Key insight", accent),
+                title_align="left",
+                border_style=Style(color=accent.color),
+                padding=(0, 1),
+            )
+            add("insight", callout, True)
+        return ProseLines(strips, starts)
+
+
+def _lines(console: Console, renderable: RenderableType, width: int, base: Style) -> list[Strip]:
+    options = console.options.update(width=width, height=None)
+    rows = console.render_lines(renderable, options, style=base, pad=True)
+    return [Strip(row, width) for row in rows]
