@@ -58,3 +58,13 @@ def screen_text(app: App[None]) -> str:
             strips = widget.render_lines(Region(0, 0, *widget.region.size))
             lines += ["".join(segment.text for segment in strip) for strip in strips]
     return "\n".join(lines)
+
+
+@pytest.fixture(autouse=True)
+def private_lesson_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Each test, and every command it runs, caches lessons in its own directory."""
+    directory = tmp_path_factory.mktemp("lesson-cache")
+    monkeypatch.setenv("LLM_LANDSCAPE_CACHE_DIR", str(directory))
+    return directory

@@ -7,17 +7,18 @@ Kept free of Textual imports so that ``--check``, ``--print``, ``--help`` and
 from __future__ import annotations
 
 import argparse
-import locale
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .diagnostics import Diagnostic, LessonError
-from .loader import load_lesson
-from .model import Lesson
 from .pacing import DEFAULT_WPM, MAX_WPM, MIN_WPM
+
+TYPE_CHECKING = False  # not typing's: importing typing costs --check ~2 ms
+if TYPE_CHECKING:  # at run time each is imported where it is needed: --check is
+    from .diagnostics import Diagnostic  # hot, and an unchanged lesson needs neither
+    from .model import Lesson
 
 
 def builtin_lesson() -> Path:
@@ -159,30 +160,53 @@ def _export(lesson: Lesson, target: Path) -> int:
 
 
 def _load_or_report(path: Path) -> Lesson | None:
+    from . import lesson_cache
+    from .diagnostics import LessonError
+
+    if (cached := lesson_cache.load(path)) is not None:
+        return cached[0]
     try:
-        lesson, _warnings = load_lesson(path)
+        return _load(path)[0]
     except LessonError as error:
         _report(error.diagnostics)
         return None
-    return lesson
+
+
+def _load(path: Path) -> tuple[Lesson, list[str], list[str]]:
+    """Load from YAML: the lesson, its warnings and ``--check`` notes, formatted.
+    A valid lesson is kept in the cache for the next run."""
+    from . import lesson_cache
+    from .lint import advise
+    from .loader import load_lesson
+
+    lesson, found = load_lesson(path)
+    warnings = [warning.format() for warning in found]
+    notes = [note.format() for note in advise(lesson)]
+    lesson_cache.store(path, lesson, warnings, notes)
+    return lesson, warnings, notes
 
 
 def check(paths: Sequence[Path]) -> int:
+    from . import lesson_cache
+
     status = 0
     for path in paths:
-        try:
-            lesson, warnings = load_lesson(path)
-        except LessonError as error:
-            _report(error.diagnostics)
-            status = 1
-            continue
-        from .lint import advise
+        report = lesson_cache.load_report(path)
+        if report is None:
+            from .diagnostics import LessonError
 
-        notes = advise(lesson)
-        _report([*warnings, *notes])
+            try:
+                lesson, warnings, notes = _load(path)
+            except LessonError as error:
+                _report(error.diagnostics)
+                status = 1
+                continue
+            report = (len(lesson.steps), warnings, notes)
+        steps, warnings, notes = report
+        _print_capped([*warnings, *notes])
         counts = [f"{len(warnings)} warning(s)"] if warnings else []
         counts += [f"{len(notes)} note(s)"] if notes else []
-        print(f"{path}: ok, {len(lesson.steps)} steps" + "".join(f", {c}" for c in counts))
+        print(f"{path}: ok, {steps} steps" + "".join(f", {c}" for c in counts))
     return status
 
 
@@ -190,14 +214,22 @@ MAX_REPORTED = 50
 
 
 def _report(diagnostics: Sequence[Diagnostic]) -> None:
+    _print_capped([diagnostic.format() for diagnostic in diagnostics[: MAX_REPORTED + 1]],
+                  total=len(diagnostics))  # fmt: skip
+
+
+def _print_capped(messages: Sequence[str], total: int | None = None) -> None:
     # A hostile file can hold thousands of the same mistake; the first ones suffice.
-    for diagnostic in diagnostics[:MAX_REPORTED]:
-        print(diagnostic.format(), file=sys.stderr)
-    if len(diagnostics) > MAX_REPORTED:
-        print(f"... and {len(diagnostics) - MAX_REPORTED:,} more", file=sys.stderr)
+    total = len(messages) if total is None else total
+    for message in messages[:MAX_REPORTED]:
+        print(message, file=sys.stderr)
+    if total > MAX_REPORTED:
+        print(f"... and {total - MAX_REPORTED:,} more", file=sys.stderr)
 
 
 def _utf8_terminal() -> bool:
+    import locale
+
     encoding = (sys.stdout.encoding or locale.getpreferredencoding(False) or "").lower()
     if "utf" not in encoding.replace("-", ""):
         return False

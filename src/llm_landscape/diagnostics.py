@@ -6,8 +6,6 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from rich.cells import cell_len
-
 from .textsafety import make_safe
 
 
@@ -43,6 +41,8 @@ class Diagnostic:
         shown = make_safe(self.source_line.expandtabs(1))
         if len(shown) > 200:
             shown = shown[: max(self.column + 40, 200)]
+        from rich.cells import cell_len  # only an error with a source line needs it
+
         prefix = shown[: max(self.column - 1, 0)]
         caret = " " * cell_len(prefix) + "^"
         return f"{text}\n    {shown}\n    {caret}"

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import math
 
-from .model import Step
+TYPE_CHECKING = False  # not typing's: importing typing costs --check ~2 ms
+
+if TYPE_CHECKING:
+    from .model import Step
 
 DEFAULT_WPM = 200
 MIN_WPM = 50

@@ -1,0 +1,110 @@
+"""The lesson cache: an unchanged lesson loads without YAML; any change is seen."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from llm_landscape import lesson_cache
+from llm_landscape.cli import builtin_lesson
+from llm_landscape.loader import load_lesson
+
+
+def aged_copy(tmp_path: Path) -> Path:
+    """The built-in lesson, copied, with files old enough to be cached."""
+    directory = tmp_path / "lesson"
+    shutil.copytree(builtin_lesson(), directory)
+    an_hour_ago = time.time() - 3600
+    for file in directory.iterdir():
+        os.utime(file, (an_hour_ago, an_hour_ago))
+    return directory
+
+
+def test_round_trip_gives_the_same_lesson(tmp_path: Path) -> None:
+    directory = aged_copy(tmp_path)
+    lesson, _ = load_lesson(directory)
+    assert lesson_cache.load(directory) is None
+    lesson_cache.store(directory, lesson, ["a warning"], ["a note", "another"])
+    assert lesson_cache.load(directory) == (lesson, ["a warning"])
+    assert lesson_cache.load_report(directory) == (6, ["a warning"], ["a note", "another"])
+
+
+def test_an_edit_of_the_same_size_is_seen(tmp_path: Path) -> None:
+    directory = aged_copy(tmp_path)
+    lesson_cache.store(directory, load_lesson(directory)[0], [], [])
+    step = directory / "03-closed.yaml"
+    text = step.read_text(encoding="utf-8")
+    step.write_text(text.replace("Frontier Edge", "Frontier EDGE"), encoding="utf-8")
+    assert lesson_cache.load(directory) is None
+    (directory / "06-future.yaml").unlink()
+    assert lesson_cache.load(directory) is None
+
+
+def test_a_file_written_just_now_is_not_trusted(tmp_path: Path) -> None:
+    directory = aged_copy(tmp_path)
+    (directory / "lesson.yaml").touch()  # same size, new time, inside the racy window
+    lesson_cache.store(directory, load_lesson(directory)[0], [], [])
+    assert lesson_cache.load(directory) is None
+
+
+def test_a_broken_cache_is_a_miss_never_an_error(
+    tmp_path: Path, private_lesson_cache: Path
+) -> None:
+    directory = aged_copy(tmp_path)
+    lesson, _ = load_lesson(directory)
+    lesson_cache.store(directory, lesson, [], [])
+    (entry,) = (private_lesson_cache / "lessons").iterdir()
+    good = entry.read_bytes()
+    import marshal
+
+    for damage in (b"", b"garbage", good[: len(good) // 2], marshal.dumps((1, 2, 3))):
+        entry.write_bytes(damage)
+        assert lesson_cache.load(directory) is None
+        assert lesson_cache.load_report(directory) is None
+    entry.unlink()
+    entry.mkdir()  # a directory where the file should be
+    assert lesson_cache.load(directory) is None
+    lesson_cache.store(directory, lesson, [], [])  # cannot replace it: quietly not cached
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "llm_landscape", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+        timeout=60,
+    )
+
+
+def test_the_command_uses_the_cache_and_sees_edits(tmp_path: Path) -> None:
+    directory = aged_copy(tmp_path)
+    probe = (
+        "import sys; from pathlib import Path; from llm_landscape.cli import _load_or_report; "
+        f"_load_or_report(Path({str(directory)!r})); print('yaml' in sys.modules)"
+    )
+    first = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    second = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert (first.stdout, second.stdout) == ("True\n", "False\n")
+    assert "Frontier Edge" in run_cli("--print", str(directory)).stdout
+    step = directory / "03-closed.yaml"
+    step.write_text(step.read_text(encoding="utf-8").replace("Edge", "Lead"), encoding="utf-8")
+    printed = run_cli("--print", str(directory)).stdout
+    assert "Frontier Lead" in printed and "Frontier Edge" not in printed
+
+
+def test_check_reports_the_same_from_the_cache(tmp_path: Path) -> None:
+    directory = aged_copy(tmp_path)
+    step = directory / "02-open.yaml"
+    text = step.read_text(encoding="utf-8").replace("why open matters", "why open \\a matters")
+    step.write_text(text, encoding="utf-8")  # a control character: shown, with a warning
+    an_hour_ago = time.time() - 3600
+    os.utime(step, (an_hour_ago, an_hour_ago))
+    cold, warm = run_cli("--check", str(directory)), run_cli("--check", str(directory))
+    assert cold.returncode == warm.returncode == 0
+    assert "warning" in cold.stderr and "warning(s)" in cold.stdout
+    assert (cold.stdout, cold.stderr) == (warm.stdout, warm.stderr)
