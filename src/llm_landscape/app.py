@@ -8,14 +8,12 @@ new step into widgets that were mounted once. Nothing is re-mounted per step.
 from __future__ import annotations
 
 import asyncio
-import webbrowser
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from time import monotonic
-from typing import ClassVar
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events, work
@@ -27,19 +25,12 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
-from . import languages, pacing, prose
+from . import pacing, prose
 from .autoplay import Countdown
-from .commands import StepCommands
-from .confirm_screen import ConfirmScreen
-from .help_screen import HelpScreen
 from .keys import LESSON_ACTIONS, PLAYER_BINDINGS
-from .live_reload import LiveReload
 from .model import Lesson
 from .navigation import NumberEntry, Tour
-from .overview_screen import OverviewScreen
 from .place_keeper import PlaceKeeper
-from .search import Hit
-from .search_screen import SearchScreen, reveal
 from .state import StateStore
 from .themes import HIGH_CONTRAST, next_theme
 from .widgets.code_panel import CodePanel
@@ -48,6 +39,15 @@ from .widgets.prose_pane import ProsePane
 from .widgets.status_bar import PlayControl, StatusBar
 from .widgets.step_bar import StepBar
 from .widgets.title_card import TitleCard
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from .live_reload import LiveReload
+    from .search import Hit
+
+# Screens, the palette's step commands, live reload and the link opener are
+# imported when first used: none of them is needed for the first frame.
 
 MIN_WIDTH, MIN_HEIGHT = 30, 10
 NARROW_WIDTH = 100
@@ -73,7 +73,7 @@ class LessonApp(App[None]):
     TITLE = "llm-landscape"
     # Absolute, so that subclasses defined elsewhere (tests, tools) find it too.
     CSS_PATH = Path(__file__).with_name("app.tcss")
-    COMMANDS = App.COMMANDS | {StepCommands}
+    COMMANDS = App.COMMANDS | {lambda: _step_commands()}
     BINDINGS: ClassVar[list[BindingType]] = list(PLAYER_BINDINGS)
 
     # var, not reactive: the watchers update the widgets that change; a
@@ -124,6 +124,8 @@ class LessonApp(App[None]):
             self.action_toggle_play()
         self.call_after_refresh(self._warm_up)
         if self.options.watch and self._live is None:
+            from .live_reload import LiveReload
+
             self._live = LiveReload(self, self.lesson, self._reloaded, self._reload_failed)
             self._live.start()
 
@@ -159,6 +161,8 @@ class LessonApp(App[None]):
         """After the first frame, do in the background what the first steps need:
         import the Markdown parser and the lexers and render the first prose, so
         the first Space is as quick as the rest."""
+        from . import languages
+
         for step in self.lesson.steps[:WARM_STEPS]:
             prose.render(step.body)
             if step.insight:
@@ -320,6 +324,8 @@ class LessonApp(App[None]):
     # -- screens ----------------------------------------------------------
 
     def action_overview(self) -> None:
+        from .overview_screen import OverviewScreen
+
         screen = OverviewScreen(self.lesson, self.tour, ascii_only=self.options.ascii_only)
         self.push_screen(screen, self._go_to_chosen)
 
@@ -328,15 +334,23 @@ class LessonApp(App[None]):
             self.go_to(index)
 
     def action_search(self) -> None:
+        from .search_screen import SearchScreen
+
         self.push_screen(SearchScreen(self.lesson), self._go_to_hit)
 
     def _go_to_hit(self, hit: Hit | None) -> None:
         if hit is not None:
+            from .search_screen import reveal
+
             self.go_to(hit.step)
             self.call_after_refresh(reveal, self, hit)
 
     def action_follow_link(self, number: int) -> None:
         """A click on a link in the prose: web links only, and only after asking."""
+        from urllib.parse import urlsplit
+
+        from .confirm_screen import ConfirmScreen
+
         address = prose.link_target(number)
         if address is None:
             return
@@ -347,6 +361,8 @@ class LessonApp(App[None]):
         self.push_screen(ConfirmScreen(question, "Open"), partial(self._open_link, address))
 
     def _open_link(self, address: str, answer: bool | None) -> None:
+        import webbrowser
+
         if answer and not webbrowser.open(address):
             self.notify(f"No web browser found here. The address: {address}", markup=False)
 
@@ -361,6 +377,8 @@ class LessonApp(App[None]):
         self.notify(f"Copied {lines} lines of code to the clipboard.", markup=False)
 
     def action_help(self) -> None:
+        from .help_screen import HelpScreen
+
         bindings = [b for b in self.BINDINGS if isinstance(b, Binding)]
         self.push_screen(HelpScreen(bindings))
 
@@ -377,3 +395,9 @@ class LessonApp(App[None]):
         for command in super().get_system_commands(screen):
             if command.title not in ("Quit", "Screenshot"):
                 yield command
+
+
+def _step_commands() -> type[Provider]:
+    from .commands import StepCommands
+
+    return StepCommands

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from pygments.lexer import Lexer
-from pygments.util import ClassNotFound
+if TYPE_CHECKING:  # Pygments' lexer machinery costs ~3 ms: not before a lexer is needed
+    from pygments.lexer import Lexer
 
 PLAIN = "text"
 
@@ -14,6 +15,7 @@ PLAIN = "text"
 def lexer_for(language: str) -> Lexer:
     """A lexer for a language name; plain text when the name is unknown."""
     from pygments.lexers import get_lexer_by_name
+    from pygments.util import ClassNotFound
 
     if language.lower() == "outline":
         from .outline_lexer import OutlineLexer
@@ -29,6 +31,7 @@ def is_known(language: str) -> bool:
     if language.lower() in ("outline", PLAIN):
         return True
     from pygments.lexers import find_lexer_class_by_name
+    from pygments.util import ClassNotFound
 
     try:
         find_lexer_class_by_name(language.lower())
