@@ -154,6 +154,7 @@ def test_schema_accepts_the_builtin_lesson() -> None:
 # the YAML source text, or YAML 1.1 typing (editors read YAML 1.2).
 BEYOND_SCHEMA = {
     "absolute-step.yaml", "climbing-step.yaml", "missing-step.yaml", "directory-step.yaml",
+    "step-path-nul.yaml",
     "duplicate-id.yaml", "duplicate-key.yaml", "alias.yaml", "two-documents.yaml",
     "yaml11-on.yaml", "yaml11-no.yaml", "yaml11-hex.yaml", "utf16.yaml", "latin1.yaml",
     "nul-byte.yaml", "python-tag.yaml", "custom-tag.yaml", "tab-indent.yaml",

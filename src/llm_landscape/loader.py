@@ -204,6 +204,9 @@ class _LessonReader:
         return None
 
     def _step_path(self, fields: _FieldReader, item: Scalar, base: Path) -> Path | None:
+        if "\0" in item.value:  # no file system takes it; Path.resolve would raise
+            fields.error(item, "a step path cannot contain a NUL character")
+            return None
         relative = Path(item.value)
         if relative.is_absolute():
             fields.error(item, "step paths must be relative to the lesson directory")
