@@ -1,9 +1,11 @@
 """The floor: a bare Textual app showing one Static, started like llm-landscape.
 
 Space replaces the text with a step counter, so key-to-screen time can be
-measured the same way as the player's; q quits.
+measured the same way as the player's; q quits. With ``--full``, Space fills
+the whole screen with new text instead: what any full-screen change costs.
 """
 
+import sys
 from typing import ClassVar
 
 from textual.app import App, ComposeResult
@@ -23,7 +25,12 @@ class BareApp(App[None]):
 
     def action_next(self) -> None:
         self.step += 1
-        self.query_one("#text", Static).update(f"Step {self.step} / 6")
+        text = f"Step {self.step} / 6"
+        if "--full" in sys.argv:
+            filler = " ".join(["lorem ipsum dolor sit amet"] * 5)
+            rows = (f"\n{row:>3} {self.step} {filler}"[: self.size.width] for row in range(39))
+            text += "".join(rows)
+        self.query_one("#text", Static).update(text)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ both programs meet the same machine load. See docs/performance.md.
 from __future__ import annotations
 
 import argparse
+import compileall
 import statistics
 import subprocess
 import sys
@@ -23,11 +24,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from make_big_corpus import code_lines
-from tmux_control import TmuxControl, peak_rss_kib
+from tmux_control import TmuxControl, _clean_env, peak_rss_kib
 
 PYTHON = Path(sys.executable)
 PLAYER = PYTHON.with_name("llm-landscape")
 BARE = f"{PYTHON} {Path(__file__).resolve().parent / 'bare_app.py'}"
+ENV = _clean_env()
 
 
 @dataclass
@@ -74,9 +76,15 @@ def run_app(
     tmux.kill()
 
 
-def time_command(args: list[str]) -> float:
+def time_command(args: list[str], **env: str) -> float:
     started = time.perf_counter()
-    subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    subprocess.run(
+        args,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=True,
+        env={**ENV, **env},
+    )
     return (time.perf_counter() - started) * 1000
 
 
@@ -102,15 +110,27 @@ def write_lessons(directory: Path) -> tuple[Path, Path]:
 def round_(tmux: TmuxControl, samples: Samples, many: Path, big: Path) -> None:
     six = [("Space", f"Step {n} / 6") for n in range(1, 7)]
     run_app(tmux, samples, "bare", BARE, "Ready", six)
+    run_app(tmux, samples, "bare full-screen", f"{BARE} --full", "Ready", six)
     player_keys = [*six, ("Left", "Step 5 / 6"), ("Home", "Step 1 / 6")]
     run_app(tmux, samples, "player", str(PLAYER), "Press Space to begin", player_keys)
+    cold = f"env LLM_LANDSCAPE_CACHE_DIR={tempfile.mkdtemp(prefix='llm-bench-cold-')} {PLAYER}"
+    run_app(tmux, samples, "player cold cache", cold, "Press Space to begin", [])
     steps = [("Space", f"Step {n} / 500") for n in range(1, 31)] + [("End", "Step 500 / 500")]
     run_app(tmux, samples, "500 steps", f"{PLAYER} {many}", "Step – / 500", steps)
     big_keys = [("2", "def function_0"), ("1", "Step 1 / 2"), ("2", "Step 2 / 2")]
     run_app(tmux, samples, "20k lines", f"{PLAYER} {big}", "Step – / 2", big_keys)
     samples.add("python -c pass", time_command([str(PYTHON), "-c", "pass"]))
     samples.add("--check", time_command([str(PLAYER), "--check", str(_builtin())]))
+    cold_dir = tempfile.mkdtemp(prefix="llm-bench-cold-")
+    cold = time_command([str(PLAYER), "--check", str(_builtin())], LLM_LANDSCAPE_CACHE_DIR=cold_dir)
+    samples.add("--check cold cache", cold)
     samples.add("--print", time_command([str(PLAYER), "--print"]))
+
+
+def _builtin_package() -> str:
+    import llm_landscape
+
+    return str(Path(llm_landscape.__file__).parent)
 
 
 def _builtin() -> Path:
@@ -156,6 +176,8 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="one round, report only")
     args = parser.parse_args()
     rounds = 1 if args.quick else args.rounds
+    # Byte-compile our package first, as pip does when it installs a wheel.
+    compileall.compile_dir(Path(_builtin_package()), quiet=1)
     tmux = TmuxControl()
     samples = Samples()
     try:
@@ -181,6 +203,10 @@ def main() -> int:
     if args.quick:
         return 0
     print()
+    full = samples.median("player key") / samples.median("bare full-screen key")
+    print(f"for reference: step switch / bare full-screen key {full:.2f}×")
+    cold = samples.median("player cold cache first frame") / samples.median("bare first frame")
+    print(f"for reference: first frame with an empty lesson cache / bare {cold:.2f}×")
     failed = 0
     for target in targets(samples):
         value = target.value(samples)

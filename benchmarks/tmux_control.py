@@ -98,12 +98,16 @@ def _clean_env() -> dict[str, str]:
     import os
 
     # COLUMNS/LINES would pin Textual's idea of the terminal size.
-    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "TMUX")}
+    # PYTHONDONTWRITEBYTECODE would make every run compile our modules afresh,
+    # which no installed copy does.
+    hidden = ("COLUMNS", "LINES", "TMUX", "PYTHONDONTWRITEBYTECODE")
+    env = {k: v for k, v in os.environ.items() if k not in hidden}
     env["LANG"] = env.get("LANG") or "C.UTF-8"
     # Runs remember their place in a scratch directory, never the user's own.
     import tempfile
 
     env["LLM_LANDSCAPE_STATE_DIR"] = tempfile.mkdtemp(prefix="llm-bench-state-")
+    env["LLM_LANDSCAPE_CACHE_DIR"] = tempfile.mkdtemp(prefix="llm-bench-cache-")
     return env
 
 

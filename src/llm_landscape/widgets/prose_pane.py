@@ -53,6 +53,7 @@ class ProsePane(ScrollView, can_focus=True):
         self._cache: LRUCache[tuple[int, int], ProseLines] = LRUCache(64)
         self._lines = ProseLines([], {})
         self._frame = (Style(), 0)
+        self._lines_width = 0
 
     @property
     def text(self) -> list[str]:
@@ -93,6 +94,10 @@ class ProsePane(ScrollView, can_focus=True):
     def render_lines(self, crop: Region) -> list[Strip]:
         # rich_style walks every ancestor: look it up once per frame, not per line.
         self._frame = (self.rich_style, self.scrollable_content_region.width)
+        if self._frame[1] != self._lines_width:
+            # First drawn at a width not known when the step was shown (the pane
+            # had never been laid out): lay out now, not one frame later on Resize.
+            self._relayout()
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
@@ -108,7 +113,7 @@ class ProsePane(ScrollView, can_focus=True):
         return self.scrollable_content_region.width
 
     def _relayout(self) -> None:
-        width = self._text_width()
+        width = self._lines_width = self._text_width()
         if self._step is None or width <= 0:
             self._lines = ProseLines([], {})
         else:
