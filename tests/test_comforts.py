@@ -18,6 +18,7 @@ from llm_landscape.search import search
 from llm_landscape.search_screen import SearchScreen
 from llm_landscape.widgets.code_view import CodeView
 from llm_landscape.widgets.key_legend import KeyLegend
+from llm_landscape.widgets.prose_pane import ProsePane
 
 from .conftest import screen_text, wait_for
 
@@ -152,3 +153,19 @@ async def test_links_ask_before_opening_and_refuse_local_files(
         assert len(app.screen_stack) == 1  # no question: a local path is never opened
         await wait_for(pilot, lambda: "Not opened" in screen_text(app))
         assert opened == ["https://example.org/x"]
+
+
+@pytest.mark.parametrize("size", [(120, 16), (80, 14)], ids=["side-by-side", "stacked"])
+async def test_search_scrolls_the_insight_into_view(lesson: Lesson, size: tuple[int, int]) -> None:
+    app = LessonApp(lesson)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("slash", *"challenge: reliability", "enter")
+        await wait_for(pilot, lambda: app.tour.counter == "Step 4 / 6")
+        pane, panes = app.query_one(ProsePane), app.query_one("#panes")
+
+        def insight_on_screen() -> bool:
+            start = pane.start_of("insight")
+            row = None if start is None else pane.region.y + start - pane.scroll_offset.y
+            return row is not None and panes.region.y <= row < panes.region.bottom
+
+        await wait_for(pilot, insight_on_screen)
