@@ -108,3 +108,27 @@ def test_check_reports_the_same_from_the_cache(tmp_path: Path) -> None:
     assert cold.returncode == warm.returncode == 0
     assert "warning" in cold.stderr and "warning(s)" in cold.stdout
     assert (cold.stdout, cold.stderr) == (warm.stdout, warm.stderr)
+
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_plain_print_is_the_same_cold_and_cached_and_needs_no_rich(tmp_path: Path) -> None:
+    """prose-rich.print.txt was written by the earlier Rich-based printer; the
+    string-based plain printer must reproduce it byte for byte, from YAML and
+    from the cache, and a cached run must not import Rich or the parser."""
+    lesson = tmp_path / "prose-rich.yaml"
+    shutil.copy(DATA / "prose-rich.yaml", lesson)
+    an_hour_ago = time.time() - 3600
+    os.utime(lesson, (an_hour_ago, an_hour_ago))
+    expected = (DATA / "prose-rich.print.txt").read_text(encoding="utf-8")
+    for _ in range(3):  # cold, prose added to the entry, fully cached
+        assert run_cli("--print", str(lesson)).stdout == expected
+    probe = (
+        "import sys; from llm_landscape.cli import main; "
+        f"main(['--print', {str(lesson)!r}]); "
+        "heavy = ('rich.console', 'rich.text', 'markdown_it', 'pygments.lexers', 'yaml'); "
+        "print(sorted(m for m in heavy if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.stdout.endswith("\n[]\n"), done.stdout[-200:]

@@ -94,19 +94,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.new is not None:
         return _scaffold(args.new)
-    lesson = _load_or_report(args.path or builtin_lesson())
+    path = args.path or builtin_lesson()
+    lesson = _load_or_report(path)
     if lesson is None:
         return 1
     if args.export is not None:
         return _export(lesson, args.export)
     if args.step is not None and not 1 <= args.step <= len(lesson.steps):
         parser.error(f"--step must be between 1 and {len(lesson.steps)}")
-    ascii_only = args.ascii or not _utf8_terminal()
     if args.print_:
-        from .printer import print_lesson
-
-        print_lesson(lesson, sys.stdout, ascii_only=ascii_only)
-        return 0
+        return _print(lesson, path)
+    ascii_only = args.ascii or not _utf8_terminal()
     return _play(lesson, args, ascii_only, parser)
 
 
@@ -131,6 +129,22 @@ def _play(
         parser.error(f"unknown theme '{args.theme}'; choose one of: {names}")
     app.run()
     return app.return_code or 0
+
+
+def _print(lesson: Lesson, path: Path) -> int:
+    from . import lesson_cache, printer
+
+    if printer.is_styled(sys.stdout, os.environ):
+        printer.print_styled(lesson, sys.stdout)
+        return 0
+    # Plain text for a pipe: the prose's plain text is cached with the lesson.
+    known = lesson_cache.load_plain_prose(path) or {}
+    needed = printer.prose_texts(lesson)
+    if not needed <= known.keys():
+        known = printer.plain_prose(needed)
+        lesson_cache.store_plain_prose(path, known)
+    sys.stdout.write(printer.plain_text(lesson, known))
+    return 0
 
 
 def _scaffold(directory: Path) -> int:
@@ -161,10 +175,11 @@ def _export(lesson: Lesson, target: Path) -> int:
 
 def _load_or_report(path: Path) -> Lesson | None:
     from . import lesson_cache
-    from .diagnostics import LessonError
 
     if (cached := lesson_cache.load(path)) is not None:
         return cached[0]
+    from .diagnostics import LessonError
+
     try:
         return _load(path)[0]
     except LessonError as error:

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from .model import Lesson, Step
 
 CACHE_DIR_VARIABLE = "LLM_LANDSCAPE_CACHE_DIR"
-FORMAT = 1
+FORMAT = 2
 RACY_SECONDS = 2.0
 
 Stamp = tuple[str, int, int]
@@ -71,7 +71,7 @@ def _valid_entry(path: Path) -> tuple[object, ...] | None:
     try:
         where = path.resolve()
         entry = _tuple(marshal.loads(_entry(where).read_bytes()))
-        if len(entry) != 6 or entry[:2] != (FORMAT, _code_stamp()):
+        if len(entry) != 7 or entry[:2] != (FORMAT, _code_stamp()):
             return None
         if _tuple(entry[3])[4] != str(where):
             return None  # another path with the same crc32
@@ -92,14 +92,39 @@ def store(path: Path, lesson: Lesson, warnings: Sequence[str], notes: Sequence[s
         if any(mtime > (time.time() - RACY_SECONDS) * 1e9 for _, _, mtime in stamps):
             return
         plain = _plain(lesson, where)
-        data = (FORMAT, _code_stamp(), stamps, plain, tuple(warnings), tuple(notes))
-        entry = _entry(where)
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        temporary = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(marshal.dumps(data))  # type: ignore[arg-type]  # plain values only
-        temporary.replace(entry)  # atomic: a reader sees the old entry or the new
+        no_prose: dict[str, str] = {}  # added by store_plain_prose when --print needs it
+        data = (FORMAT, _code_stamp(), stamps, plain, tuple(warnings), tuple(notes), no_prose)
+        _write(where, data)
     except (OSError, ValueError):
         return
+
+
+def load_plain_prose(path: Path) -> dict[str, str] | None:
+    """The plain text of each Markdown text of an unchanged lesson, if ``--print``
+    stored it (see :func:`store_plain_prose`)."""
+    entry = _valid_entry(path)
+    if entry is None or not isinstance(entry[6], dict):
+        return None
+    return {str(key): str(value) for key, value in entry[6].items()}
+
+
+def store_plain_prose(path: Path, plain: dict[str, str]) -> None:
+    """Add the prose's plain text to the entry of an unchanged lesson."""
+    entry = _valid_entry(path)
+    if entry is None:
+        return
+    try:
+        _write(path.resolve(), (*entry[:6], dict(plain)))
+    except (OSError, ValueError):
+        return
+
+
+def _write(where: Path, data: tuple[object, ...]) -> None:
+    entry = _entry(where)
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    temporary = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(marshal.dumps(data))  # type: ignore[arg-type]  # plain values only
+    temporary.replace(entry)  # atomic: a reader sees the old entry or the new
 
 
 def _entry(where: Path) -> Path:
