@@ -120,3 +120,21 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
 def test_version_and_help() -> None:
     assert run("--version").stdout.startswith("llm-landscape ")
     assert "--check" in run("--help").stdout
+
+
+def test_output_into_a_closed_pipe_is_not_an_error(tmp_path: Path) -> None:
+    """The command leaves with os._exit after flushing; a reader that stopped
+    early (``| head``) must not turn that into a traceback or a failure."""
+    steps = "".join(
+        f"  - {{id: s{n}, label: S{n}, title: T{n}, body: '{'word ' * 200}'}}\n" for n in range(300)
+    )
+    lesson = tmp_path / "long.yaml"
+    lesson.write_text("title: Long\nsteps:\n" + steps, encoding="utf-8")
+    command = [sys.executable, "-m", "llm_landscape", "--print", str(lesson)]
+    printer = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert printer.stdout is not None and printer.stderr is not None
+    assert printer.stdout.readline() == b"Long\n"
+    printer.stdout.close()  # like head -1: stop reading after the first line
+    errors = printer.stderr.read().decode()
+    assert printer.wait(timeout=60) in (0, 1)
+    assert "Traceback" not in errors

@@ -7,6 +7,7 @@ Kept free of Textual imports so that ``--check``, ``--print``, ``--help`` and
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -76,6 +77,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
+
+
+def entry() -> None:
+    """The installed command. Once ``main`` has returned, everything worth keeping
+    is written (the place on unmount, the lesson cache on load), so the process
+    leaves at once instead of tearing down some 300 modules one by one: the
+    shell prompt comes back ~30 ms sooner after the player quits."""
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        # A closed pipe (output piped into head) is not an error.
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
