@@ -132,3 +132,23 @@ def test_plain_print_is_the_same_cold_and_cached_and_needs_no_rich(tmp_path: Pat
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert done.stdout.endswith("\n[]\n"), done.stdout[-200:]
+
+
+def test_preloaded_prose_renders_without_the_markdown_parser(tmp_path: Path) -> None:
+    from llm_landscape import prose
+
+    lesson = tmp_path / "prose-rich.yaml"
+    shutil.copy(DATA / "prose-rich.yaml", lesson)
+    an_hour_ago = time.time() - 3600
+    os.utime(lesson, (an_hour_ago, an_hour_ago))
+    assert "Frontier" not in run_cli("--print", str(lesson)).stdout  # fills the cache
+    probe = (
+        "import sys; from pathlib import Path; from llm_landscape import lesson_cache, prose; "
+        f"known = lesson_cache.load_prose(Path({str(lesson)!r})); prose.preload(known); "
+        "texts = [prose.render(text) for text in known]; "
+        "print(len(texts), 'markdown_it' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.stdout == "3 False\n", done.stderr  # two bodies and an insight
+    for markdown, compiled in (lesson_cache.load_prose(lesson) or {}).items():
+        assert prose.render(markdown).plain == compiled[0]

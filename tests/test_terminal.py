@@ -98,3 +98,28 @@ def test_resizing_the_real_terminal(tmux: Tmux) -> None:
         tmux("resize-window", "-t", "player", "-x", str(width), "-y", str(height))
         expected = "Enlarge the terminal" if width < 30 or height < 10 else "Step 3 / 6"
         tmux.wait_for(expected)
+
+
+def test_a_run_leaves_its_compiled_prose_in_the_lesson_cache(tmux: Tmux, tmp_path: Path) -> None:
+    from llm_landscape import lesson_cache
+    from llm_landscape.cli import builtin_lesson
+    from llm_landscape.loader import load_lesson
+    from llm_landscape.printer import prose_texts
+
+    lesson = tmp_path / "lesson"
+    shutil.copytree(builtin_lesson(), lesson)
+    an_hour_ago = time.time() - 3600
+    for file in lesson.iterdir():
+        os.utime(file, (an_hour_ago, an_hour_ago))
+    assert not lesson_cache.load_prose(lesson)
+    start(tmux, str(lesson))
+    tmux.wait_for("Press Space to begin")
+    tmux("send-keys", "-t", "player", "Space")
+    tmux.wait_for("Step 1 / 6")
+    tmux("send-keys", "-t", "player", "q")
+    deadline = time.monotonic() + 10
+    while not lesson_cache.load_prose(lesson) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    stored = lesson_cache.load_prose(lesson)
+    assert stored is not None
+    assert set(stored) == prose_texts(load_lesson(lesson)[0])  # warmed up: every step's prose

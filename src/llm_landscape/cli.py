@@ -20,6 +20,7 @@ TYPE_CHECKING = False  # not typing's: importing typing costs --check ~2 ms
 if TYPE_CHECKING:  # at run time each is imported where it is needed: --check is
     from .diagnostics import Diagnostic  # hot, and an unchanged lesson needs neither
     from .model import Lesson
+    from .prose import Compiled
 
 
 def builtin_lesson() -> Path:
@@ -119,14 +120,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.print_:
         return _print(lesson, path)
     ascii_only = args.ascii or not _utf8_terminal()
-    return _play(lesson, args, ascii_only, parser)
+    return _play(lesson, path, args, ascii_only, parser)
 
 
 def _play(
-    lesson: Lesson, args: argparse.Namespace, ascii_only: bool, parser: argparse.ArgumentParser
+    lesson: Lesson,
+    path: Path,
+    args: argparse.Namespace,
+    ascii_only: bool,
+    parser: argparse.ArgumentParser,
 ) -> int:
+    from . import lesson_cache, prose
     from .app import LessonApp, PlayerOptions
+    from .printer import prose_texts
     from .state import StateStore
+
+    # Prose compiled by an earlier run: the player then never parses Markdown.
+    known = lesson_cache.load_prose(path) or {}
+    prose.preload(known)
 
     options = PlayerOptions(
         start_step=None if args.step is None else args.step - 1,
@@ -142,23 +153,39 @@ def _play(
         names = ", ".join(sorted(app.available_themes))
         parser.error(f"unknown theme '{args.theme}'; choose one of: {names}")
     app.run()
+    compiled = prose.compiled_texts()
+    new = {text: compiled[text] for text in prose_texts(lesson) - known.keys() if text in compiled}
+    if new:
+        lesson_cache.store_prose(path, {**known, **new})
     return app.return_code or 0
 
 
 def _print(lesson: Lesson, path: Path) -> int:
-    from . import lesson_cache, printer
+    from . import printer
 
     if printer.is_styled(sys.stdout, os.environ):
         printer.print_styled(lesson, sys.stdout)
         return 0
-    # Plain text for a pipe: the prose's plain text is cached with the lesson.
-    known = lesson_cache.load_plain_prose(path) or {}
-    needed = printer.prose_texts(lesson)
-    if not needed <= known.keys():
-        known = printer.plain_prose(needed)
-        lesson_cache.store_plain_prose(path, known)
-    sys.stdout.write(printer.plain_text(lesson, known))
+    # Plain text for a pipe: the compiled prose is cached with the lesson.
+    known = _compiled_prose(lesson, path)
+    sys.stdout.write(printer.plain_text(lesson, {text: known[text][0] for text in known}))
     return 0
+
+
+def _compiled_prose(lesson: Lesson, path: Path) -> dict[str, Compiled]:
+    """Every prose text of the lesson compiled, from the cache where it can be.
+    Only a text the cache lacks needs the Markdown parser."""
+    from . import lesson_cache
+    from .printer import prose_texts
+
+    known = lesson_cache.load_prose(path) or {}
+    missing = prose_texts(lesson) - known.keys()
+    if missing:
+        from . import prose
+
+        known.update((text, prose.compile_markdown(text)) for text in missing)
+        lesson_cache.store_prose(path, known)
+    return known
 
 
 def _scaffold(directory: Path) -> int:

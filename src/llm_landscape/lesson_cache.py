@@ -19,16 +19,17 @@ import marshal
 import os
 import time
 import zlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 TYPE_CHECKING = False  # not typing's: importing typing costs --check ~2 ms
 
 if TYPE_CHECKING:
     from .model import Lesson, Step
+    from .prose import Compiled
 
 CACHE_DIR_VARIABLE = "LLM_LANDSCAPE_CACHE_DIR"
-FORMAT = 2
+FORMAT = 3
 RACY_SECONDS = 2.0
 
 Stamp = tuple[str, int, int]
@@ -92,31 +93,45 @@ def store(path: Path, lesson: Lesson, warnings: Sequence[str], notes: Sequence[s
         if any(mtime > (time.time() - RACY_SECONDS) * 1e9 for _, _, mtime in stamps):
             return
         plain = _plain(lesson, where)
-        no_prose: dict[str, str] = {}  # added by store_plain_prose when --print needs it
+        no_prose: dict[str, str] = {}  # added by store_prose once a run has compiled it
         data = (FORMAT, _code_stamp(), stamps, plain, tuple(warnings), tuple(notes), no_prose)
         _write(where, data)
     except (OSError, ValueError):
         return
 
 
-def load_plain_prose(path: Path) -> dict[str, str] | None:
-    """The plain text of each Markdown text of an unchanged lesson, if ``--print``
-    stored it (see :func:`store_plain_prose`)."""
+def load_prose(path: Path) -> dict[str, Compiled] | None:
+    """The compiled prose (``prose.Compiled``) of an unchanged lesson, as far as
+    an earlier run stored it (see :func:`store_prose`)."""
     entry = _valid_entry(path)
     if entry is None or not isinstance(entry[6], dict):
         return None
-    return {str(key): str(value) for key, value in entry[6].items()}
+    try:
+        return {str(key): _compiled(value) for key, value in entry[6].items()}
+    except (ValueError, TypeError):
+        return None
 
 
-def store_plain_prose(path: Path, plain: dict[str, str]) -> None:
-    """Add the prose's plain text to the entry of an unchanged lesson."""
+def store_prose(path: Path, compiled: Mapping[str, Compiled]) -> None:
+    """Add compiled prose to the entry of an unchanged lesson."""
     entry = _valid_entry(path)
     if entry is None:
         return
     try:
-        _write(path.resolve(), (*entry[:6], dict(plain)))
+        _write(path.resolve(), (*entry[:6], dict(compiled)))
     except (OSError, ValueError):
         return
+
+
+def _compiled(value: object) -> Compiled:
+    plain, spans = _tuple(value)
+    checked = []
+    for span in _tuple(spans):
+        start, end, roles = _tuple(span)
+        if not (isinstance(start, int) and isinstance(end, int)):
+            raise TypeError("span bounds")
+        checked.append((start, end, tuple(str(role) for role in _tuple(roles))))
+    return str(plain), tuple(checked)
 
 
 def _write(where: Path, data: tuple[object, ...]) -> None:

@@ -11,7 +11,7 @@ Rich nor the Markdown parser nor Pygments.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, TextIO
 
 from .model import Lesson, Step
@@ -31,13 +31,6 @@ def is_styled(out: TextIO, environ: Mapping[str, str]) -> bool:
 def prose_texts(lesson: Lesson) -> set[str]:
     """Every Markdown text of the lesson: bodies and insights."""
     return {text for step in lesson.steps for text in (step.body, step.insight) if text}
-
-
-def plain_prose(markdown_texts: Iterable[str]) -> dict[str, str]:
-    """Each Markdown text as the plain text the player shows."""
-    from . import prose
-
-    return {text: prose.render(text).plain for text in markdown_texts}
 
 
 def plain_text(lesson: Lesson, prose_of: Mapping[str, str]) -> str:
