@@ -18,6 +18,7 @@ from llm_landscape.loader import LessonError, load_lesson
 from llm_landscape.model import Lesson
 from llm_landscape.widgets.prose_pane import ProsePane
 from llm_landscape.widgets.step_bar import StepBar
+from llm_landscape.widgets.title_card import TitleCard
 
 from .conftest import screen_text
 from .make_big_corpus import BIG_EXPECTED, write
@@ -92,7 +93,7 @@ async def test_markup_in_a_lesson_is_shown_literally_and_does_nothing() -> None:
     lesson = load_lesson(CORPUS / "markup-everywhere.yaml")[0]
     app = LessonApp(lesson)
     async with app.run_test(size=(120, 40)) as pilot:
-        assert str(app.query_one("#card-heading", Static).render()) == (
+        assert app.query_one(TitleCard).text.splitlines()[0] == (
             "[bold]T[/] [@click=app.quit]quit[/]"
         )
         await pilot.press("space")

@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static
 
 from llm_landscape.app import LessonApp, PlayerOptions
 from llm_landscape.model import Lesson
 from llm_landscape.state import Memory, StateStore
+from llm_landscape.widgets.title_card import TitleCard
 
 from .conftest import screen_text, wait_for
 
@@ -35,7 +35,7 @@ async def test_resume_across_two_runs(lesson: Lesson, tmp_path: Path) -> None:
 
     app = LessonApp(lesson, PlayerOptions(state=state))
     async with app.run_test(size=(120, 40)) as pilot:
-        assert str(app.query_one("#card-resume", Static).render()) == ("Resume at step 4 — press r")
+        assert app.query_one(TitleCard).text.endswith("\nResume at step 4 — press r")
         await pilot.press("r")
         assert app.tour.counter == "Step 4 / 6"
 
@@ -51,7 +51,7 @@ async def test_step_option_overrides_resume(lesson: Lesson, tmp_path: Path) -> N
     app = LessonApp(lesson, PlayerOptions(state=state, start_step=1))
     async with app.run_test(size=(120, 40)):
         assert app.tour.counter == "Step 2 / 6"
-        assert str(app.query_one("#card-resume", Static).render()) == ""
+        assert "Resume" not in app.query_one(TitleCard).text
 
 
 async def test_theme_cycles_and_is_remembered(lesson: Lesson, tmp_path: Path) -> None:
