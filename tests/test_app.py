@@ -283,3 +283,18 @@ async def test_neighbouring_steps_are_laid_out_before_they_are_asked_for(lesson:
         assert laid_out == [] or laid_out == [4]  # only the next neighbour, after the frame
         await pilot.pause()
         assert 4 in laid_out and 3 not in laid_out
+
+
+async def test_a_key_on_the_first_frame_shows_the_whole_step(lesson: Lesson) -> None:
+    """The step view is mounted just after the title card's first frame; a key
+    that comes sooner shows the step once it is there, bars and content together."""
+    app = LessonApp(lesson)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.action_next()  # no pause first: the step view may still be mounting
+        seen: list[tuple[str, str]] = []
+        for _ in range(20):
+            seen.append((counter(app), app.query_one(ContentSwitcher).current or ""))
+            await pilot.pause(0.01)
+        assert ("Step 1 / 6", "title-card") not in seen  # never the counter without the step
+        assert seen[-1] == ("Step 1 / 6", "step-view")
+        assert shown(app, "#step-title") == lesson.steps[0].title

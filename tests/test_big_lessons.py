@@ -24,6 +24,7 @@ async def test_huge_code_shows_at_once_then_highlights(big: dict[str, Path]) -> 
     lesson = load_lesson(big["code-20000-lines/lesson.yaml"])[0]
     app = LessonApp(lesson)
     async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: app.step_view is not None)  # mounted after the card
         app.go_to(0)  # as a key would, without Pilot waiting for the app to go idle
         view = app.query_one(CodeView)
         assert len(view.lines) == 20_000

@@ -20,9 +20,11 @@ from textual import events, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
+from textual.css.query import NoMatches
 from textual.reactive import var
 from textual.screen import Screen
+from textual.widget import MountError
 from textual.widgets import ContentSwitcher, Static
 
 from . import pacing, prose
@@ -33,9 +35,7 @@ from .navigation import NumberEntry, Tour
 from .place_keeper import PlaceKeeper
 from .state import StateStore
 from .themes import HIGH_CONTRAST, next_theme
-from .widgets.code_panel import CodePanel
 from .widgets.key_legend import KeyLegend
-from .widgets.prose_pane import ProsePane
 from .widgets.status_bar import PlayControl, StatusBar
 from .widgets.step_bar import StepBar
 from .widgets.title_card import TitleCard
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 
     from .live_reload import LiveReload
     from .search import Hit
+    from .widgets.step_view import StepView
 
 # Screens, the palette's step commands, live reload and the link opener are
 # imported when first used: none of them is needed for the first frame.
@@ -92,6 +93,7 @@ class LessonApp(App[None]):
         self.keeper = PlaceKeeper(self, lesson, self.options.state)
         self._live: LiveReload | None = None
         self.resume_step: int | None = None
+        self._step_view: StepView | None = None
 
     def compose(self) -> ComposeResult:
         ascii_only = self.options.ascii_only
@@ -102,16 +104,45 @@ class LessonApp(App[None]):
             yield Static(id="reload-errors")
             with ContentSwitcher(initial="title-card", id="switcher"):
                 yield TitleCard(self.lesson, id="title-card")
-                with Vertical(id="step-view"):
-                    yield Static(id="step-title")
-                    yield Static(id="step-subtitle")
-                    with Horizontal(id="panes"):
-                        yield ProsePane(id="prose")
-                        yield CodePanel(id="code-panel")
+                if self._starts_on_a_step():
+                    from .widgets.step_view import StepView
+
+                    yield StepView(id="step-view")
             yield StatusBar(ascii_only=ascii_only)
             yield KeyLegend(PLAYER_BINDINGS, id="key-legend")
 
+    def _starts_on_a_step(self) -> bool:
+        options = self.options
+        return options.start_step is not None or options.play or self.tour.current is not None
+
+    def _find_step_view(self) -> StepView | None:
+        from .widgets.step_view import StepView
+
+        found = self.query(StepView)
+        return found.first() if found else None
+
+    @property
+    def step_view(self) -> StepView | None:
+        """The step view, once mounted: on the title card it is mounted only after
+        the card's first frame, which it would otherwise cost ~10 ms."""
+        return self._step_view
+
+    async def _mount_step_view(self) -> None:
+        from .widgets.step_view import StepView
+
+        if self._find_step_view() is None:
+            view = StepView(id="step-view")
+            view.display = False  # ContentSwitcher hides only the children it started with
+            try:
+                await self.query_one(ContentSwitcher).mount(view)
+            except (MountError, NoMatches):
+                return  # the app is already closing (q pressed on the first frame)
+            self._step_view = view
+            if self.tour.current is not None:  # a key arrived while it was mounting
+                self.watch_tour(self.tour)
+
     def on_mount(self) -> None:
+        self._step_view = self._find_step_view()  # composed with the app, or mounted later
         self.keeper.load()
         self._recall()
         self.wpm = pacing.clamp_wpm(self.options.wpm)
@@ -123,6 +154,7 @@ class LessonApp(App[None]):
         if self.options.play:
             self.action_toggle_play()
         self.call_after_refresh(self._warm_up)
+        self.call_after_refresh(self._mount_step_view)
         if self.options.watch and self._live is None:
             from .live_reload import LiveReload
 
@@ -137,6 +169,8 @@ class LessonApp(App[None]):
         self.lesson = lesson
         self.keeper.follow(lesson)
         await self.recompose()
+        self._step_view = self._find_step_view()
+        await self._mount_step_view()
         new_tour = Tour(
             len(lesson.steps),
             None,
@@ -200,47 +234,40 @@ class LessonApp(App[None]):
     # -- state → widgets --------------------------------------------------
 
     def watch_tour(self, tour: Tour) -> None:
+        if tour.current is not None and self._step_view is None:
+            return  # being mounted: it shows the step, bars and all, in one frame when done
         bar = self.query_one(StepBar)
         bar.current, bar.visited = tour.current, tour.visited
         status = self.query_one(StatusBar)
         status.counter = tour.counter
         on_card = tour.current is None
-        self.query_one(ContentSwitcher).current = "title-card" if on_card else "step-view"
         status.hint = "Press Space to begin" if on_card else STEP_HINT
-        if tour.current is not None:
-            self._show_step(tour.current)
+        view = self._step_view
+        if view is not None:
+            self.query_one(ContentSwitcher).current = "title-card" if on_card else "step-view"
+        if tour.current is not None and view is not None:
+            view.show(tour.current, self.lesson.steps[tour.current])
+            self.call_after_refresh(self._prepare, tour.current)
             if self.playing:
                 self._start_countdown()
             self._remember()
 
-    def _show_step(self, index: int) -> None:
-        step = self.lesson.steps[index]
-        self.query_one("#step-title", Static).update(Text(step.title))
-        self.query_one("#step-subtitle", Static).update(Text(step.subtitle))
-        self.query_one(ProsePane).show(step)
-        panel = self.query_one(CodePanel)
-        panel.display = step.code is not None
-        if step.code is not None:
-            panel.show(index, step.code)
-        self.call_after_refresh(self._prepare_neighbours, index)
-
-    def _prepare_neighbours(self, index: int) -> None:
-        """Once the step is on screen, lay out the steps either side of it, so the
+    def _prepare(self, index: int) -> None:
+        """Once a step is on screen, lay out the steps either side of it, so the
         next key press only swaps prepared lines in."""
-        if self.tour.current != index:
+        view = self.step_view
+        if self.tour.current != index or view is None:
             return  # the learner has moved on; prepare around the new step instead
-        prose_pane, panel = self.query_one(ProsePane), self.query_one(CodePanel)
         for neighbour in (index + 1, index - 1):
             if 0 <= neighbour < len(self.lesson.steps):
-                step = self.lesson.steps[neighbour]
-                prose_pane.prepare(step)
-                if step.code is not None:
-                    panel.prepare(neighbour, step.code)
+                view.prepare(neighbour, self.lesson.steps[neighbour])
 
     def watch_theme(self) -> None:
-        self.query_one(CodePanel).forget()
-        if self.tour.current is not None:
-            self._show_step(self.tour.current)
+        view = self.step_view
+        if view is not None:
+            view.forget()
+            if self.tour.current is not None:
+                view.show(self.tour.current, self.lesson.steps[self.tour.current])
         self._remember()
 
     def on_resize(self, event: events.Resize) -> None:

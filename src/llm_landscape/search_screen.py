@@ -83,16 +83,26 @@ class SearchScreen(ModalScreen[Hit | None]):
         self.query_one(OptionList).focus()
 
 
-def reveal(app: App[None], hit: Hit) -> None:
-    """Scroll a match into view: its line of code, or its part of the prose."""
+def reveal(app: App[None], hit: Hit, attempts: int = 5) -> None:
+    """Scroll a match into view: its line of code, or its part of the prose.
+
+    A step shown for the first time is laid out a frame or two after the jump,
+    and a pane cannot scroll before it knows its size: until the scroll takes,
+    try again after the next frame (a few times at most).
+    """
+    target: int | None
     if hit.field == "code":
-        app.query_one(CodeView).scroll_to(y=max(0, hit.line - 2), animate=False)
-    elif hit.field in ("heading", "body", "insight"):
+        target = max(0, hit.line - 2)
+        scroller: Widget = app.query_one(CodeView)
+    else:
         pane = app.query_one(ProsePane)
-        start = pane.start_of(hit.field)
-        if start is not None:
-            pane.scroll_to(y=start, animate=False)
+        target, scroller = pane.start_of(hit.field), pane
+        stack = pane.parent
+        if target is not None and isinstance(stack, Widget) and stack.max_scroll_y:
             # Stacked under a narrow terminal, the panes scroll together instead.
-            stack = pane.parent
-            if isinstance(stack, Widget) and stack.max_scroll_y:
-                stack.scroll_to(y=pane.virtual_region.y + start, animate=False)
+            target, scroller = pane.virtual_region.y + target, stack
+    if target is not None:
+        scroller.scroll_to(y=target, animate=False)
+    settled = target is not None and scroller.scroll_offset.y >= min(target, scroller.max_scroll_y)
+    if not (settled and scroller.max_scroll_y) and attempts:
+        app.call_after_refresh(reveal, app, hit, attempts - 1)
