@@ -7,7 +7,7 @@ from pathlib import Path
 from rich.cells import cell_len
 from textual.command import CommandList, CommandPalette
 from textual.geometry import Region
-from textual.widgets import ContentSwitcher, Static
+from textual.widgets import Static
 
 from llm_landscape.app import LessonApp, PlayerOptions
 from llm_landscape.help_screen import HelpScreen
@@ -33,7 +33,7 @@ def counter(app: LessonApp) -> str:
 async def test_title_card_then_space_through_all_steps_and_back(lesson: Lesson) -> None:
     app = LessonApp(lesson)
     async with app.run_test(size=(120, 40)) as pilot:
-        assert app.query_one(ContentSwitcher).current == "title-card"
+        assert app.query_one(TitleCard).display
         card = app.query_one(TitleCard).text.splitlines()
         assert card[0] == "Ch 14 — The LLM Landscape"
         assert " Capstone " in card
@@ -293,7 +293,8 @@ async def test_a_key_on_the_first_frame_shows_the_whole_step(lesson: Lesson) -> 
         app.action_next()  # no pause first: the step view may still be mounting
         seen: list[tuple[str, str]] = []
         for _ in range(20):
-            seen.append((counter(app), app.query_one(ContentSwitcher).current or ""))
+            card = "title-card" if app.query_one(TitleCard).display else "step-view"
+            seen.append((counter(app), card))
             await pilot.pause(0.01)
         assert ("Step 1 / 6", "title-card") not in seen  # never the counter without the step
         assert seen[-1] == ("Step 1 / 6", "step-view")

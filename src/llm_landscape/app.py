@@ -20,12 +20,12 @@ from textual import events, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Container, Vertical
 from textual.css.query import NoMatches
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widget import MountError
-from textual.widgets import ContentSwitcher, Static
+from textual.widgets import Static
 
 from . import pacing, prose
 from .autoplay import Countdown
@@ -102,12 +102,14 @@ class LessonApp(App[None]):
         with Vertical(id="frame"):
             yield StepBar(self.lesson.steps, ascii_only=ascii_only, id="step-bar")
             yield Static(id="reload-errors")
-            with ContentSwitcher(initial="title-card", id="switcher"):
-                yield TitleCard(self.lesson, id="title-card")
+            # The card lies over the step view (a layer above it), so that view
+            # is laid out, and step 1 prepared, while the learner reads the card.
+            with Container(id="stage"):
                 if self._starts_on_a_step():
                     from .widgets.step_view import StepView
 
                     yield StepView(id="step-view")
+                yield TitleCard(self.lesson, id="title-card")
             yield StatusBar(ascii_only=ascii_only)
             yield KeyLegend(PLAYER_BINDINGS, id="key-legend")
 
@@ -132,14 +134,13 @@ class LessonApp(App[None]):
 
         if self._find_step_view() is None:
             view = StepView(id="step-view")
-            view.display = False  # ContentSwitcher hides only the children it started with
             try:
-                await self.query_one(ContentSwitcher).mount(view)
+                await self.query_one("#stage").mount(view, before=0)
             except (MountError, NoMatches):
                 return  # the app is already closing (q pressed on the first frame)
             self._step_view = view
-            if self.tour.current is not None:  # a key arrived while it was mounting
-                self.watch_tour(self.tour)
+            # Show the step if a key arrived while it was mounting, else prepare step 1.
+            self.watch_tour(self.tour)
 
     def on_mount(self) -> None:
         self._step_view = self._find_step_view()  # composed with the app, or mounted later
@@ -242,25 +243,28 @@ class LessonApp(App[None]):
         status.counter = tour.counter
         on_card = tour.current is None
         status.hint = "Press Space to begin" if on_card else STEP_HINT
+        self.query_one(TitleCard).display = on_card
         view = self._step_view
-        if view is not None:
-            self.query_one(ContentSwitcher).current = "title-card" if on_card else "step-view"
+        if on_card and view is not None:
+            first = 0 if self.resume_step is None else self.resume_step
+            self.call_after_refresh(self._prepare, None, (first,))
         if tour.current is not None and view is not None:
             view.show(tour.current, self.lesson.steps[tour.current])
-            self.call_after_refresh(self._prepare, tour.current)
+            current = tour.current
+            self.call_after_refresh(self._prepare, current, (current + 1, current - 1))
             if self.playing:
                 self._start_countdown()
             self._remember()
 
-    def _prepare(self, index: int) -> None:
-        """Once a step is on screen, lay out the steps either side of it, so the
-        next key press only swaps prepared lines in."""
-        view = self.step_view
-        if self.tour.current != index or view is None:
+    def _prepare(self, shown: int | None, indexes: tuple[int, ...]) -> None:
+        """Once a step (or the card) is on screen, lay out the steps a key is likely
+        to open next, so that key only swaps prepared lines in."""
+        view = self._step_view
+        if self.tour.current != shown or view is None:
             return  # the learner has moved on; prepare around the new step instead
-        for neighbour in (index + 1, index - 1):
-            if 0 <= neighbour < len(self.lesson.steps):
-                view.prepare(neighbour, self.lesson.steps[neighbour])
+        for index in indexes:
+            if 0 <= index < len(self.lesson.steps):
+                view.prepare(index, self.lesson.steps[index])
 
     def watch_theme(self) -> None:
         view = self.step_view
