@@ -16,7 +16,7 @@ from time import monotonic
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import events, work
+from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
@@ -52,7 +52,6 @@ if TYPE_CHECKING:
 
 MIN_WIDTH, MIN_HEIGHT = 30, 10
 NARROW_WIDTH = 100
-WARM_STEPS = 12
 STEP_HINT = "← back  1–9 jump  c copy code  t theme"
 
 
@@ -154,7 +153,6 @@ class LessonApp(App[None]):
         self._fit(self.size.width, self.size.height)
         if self.options.play:
             self.action_toggle_play()
-        self.call_after_refresh(self._warm_up)
         self.call_after_refresh(self._mount_step_view)
         if self.options.watch and self._live is None:
             from .live_reload import LiveReload
@@ -190,20 +188,6 @@ class LessonApp(App[None]):
         banner = self.query_one("#reload-errors", Static)
         banner.update(Text(f"Not reloaded; still showing the last good version.\n{errors}"))
         banner.display = True
-
-    @work(thread=True, group="warm-up")
-    def _warm_up(self) -> None:
-        """After the first frame, do in the background what the first steps need:
-        import the Markdown parser and the lexers and render the first prose, so
-        the first Space is as quick as the rest."""
-        from . import languages
-
-        for step in self.lesson.steps[:WARM_STEPS]:
-            prose.render(step.body)
-            if step.insight:
-                prose.render(step.insight)
-            if step.code is not None:
-                languages.lexer_for(step.code.language)
 
     # -- memory between runs ------------------------------------------------
 

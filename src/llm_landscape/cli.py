@@ -153,10 +153,10 @@ def _play(
         names = ", ".join(sorted(app.available_themes))
         parser.error(f"unknown theme '{args.theme}'; choose one of: {names}")
     app.run()
-    compiled = prose.compiled_texts()
-    new = {text: compiled[text] for text in prose_texts(lesson) - known.keys() if text in compiled}
-    if new:
-        lesson_cache.store_prose(path, {**known, **new})
+    missing = prose_texts(lesson) - known.keys()
+    if missing:  # once per edit of the lesson: compile the rest for the next run
+        compiled = {text: prose.compile_markdown(text) for text in missing}
+        lesson_cache.store_prose(path, {**known, **compiled})
     return app.return_code or 0
 
 

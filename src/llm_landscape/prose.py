@@ -66,11 +66,6 @@ def preload(compiled: Mapping[str, Compiled]) -> None:
     _PRELOADED.update(compiled)
 
 
-def compiled_texts() -> dict[str, Compiled]:
-    """Every text compiled or preloaded in this process, for the lesson cache."""
-    return {**_PRELOADED, **_compiled_cache}
-
-
 _compiled_cache: dict[str, Compiled] = {}
 
 
@@ -233,4 +228,4 @@ def to_html(markdown: str) -> str:
     return str(parser.renderer.render(tokens, parser.options, {}))
 
 
-__all__ = ["compile_markdown", "compiled_texts", "link_target", "preload", "render", "to_html"]
+__all__ = ["compile_markdown", "link_target", "preload", "render", "to_html"]
