@@ -152,3 +152,27 @@ def test_preloaded_prose_renders_without_the_markdown_parser(tmp_path: Path) -> 
     assert done.stdout == "3 False\n", done.stderr  # two bodies and an insight
     for markdown, compiled in (lesson_cache.load_prose(lesson) or {}).items():
         assert prose.render(markdown).plain == compiled[0]
+
+
+def test_lexed_code_highlights_exactly_as_the_lexer_does(tmp_path: Path) -> None:
+    from llm_landscape import highlight
+
+    styles = highlight.palette(highlight.ANSI_COLOURS)
+    for step in load_lesson(builtin_lesson())[0].steps:
+        assert step.code is not None
+        source, language = step.code.source, step.code.language
+        fresh = highlight.highlight_lines(source, language, styles)
+        highlight.preload({highlight.code_key(source, language): highlight.lex(source, language)})
+        again = highlight.highlight_lines(source, language, styles)
+        assert [(line.plain, line.spans) for line in again] == [
+            (line.plain, line.spans) for line in fresh
+        ]
+    probe = (
+        "import sys; from llm_landscape import highlight as h; "
+        "h.preload({h.code_key('x = 1', 'python'): (('Name', 'x'), ('Text', ' '), "
+        "('Operator', '='), ('Text', ' '), ('Literal.Number.Integer', '1'))}); "
+        "line, = h.highlight_lines('x = 1', 'python', h.palette(h.ANSI_COLOURS)); "
+        "print(line.plain, len(line.spans), 'pygments.lexers' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.stdout == "x = 1 2 False\n", done.stderr  # '=' and '1' styled, no lexer

@@ -100,7 +100,7 @@ def test_resizing_the_real_terminal(tmux: Tmux) -> None:
         tmux.wait_for(expected)
 
 
-def test_a_run_leaves_its_compiled_prose_in_the_lesson_cache(tmux: Tmux, tmp_path: Path) -> None:
+def test_a_run_leaves_its_prose_and_code_in_the_lesson_cache(tmux: Tmux, tmp_path: Path) -> None:
     from llm_landscape import lesson_cache
     from llm_landscape.cli import builtin_lesson
     from llm_landscape.loader import load_lesson
@@ -122,4 +122,6 @@ def test_a_run_leaves_its_compiled_prose_in_the_lesson_cache(tmux: Tmux, tmp_pat
         time.sleep(0.05)
     stored = lesson_cache.load_prose(lesson)
     assert stored is not None
-    assert set(stored) == prose_texts(load_lesson(lesson)[0])  # warmed up: every step's prose
+    assert set(stored) == prose_texts(load_lesson(lesson)[0])  # every step's, seen or not
+    lexed = lesson_cache.load_code(lesson)
+    assert lexed is not None and len(lexed) == 6  # and every step's code

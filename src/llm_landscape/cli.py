@@ -19,6 +19,7 @@ from .pacing import DEFAULT_WPM, MAX_WPM, MIN_WPM
 TYPE_CHECKING = False  # not typing's: importing typing costs --check ~2 ms
 if TYPE_CHECKING:  # at run time each is imported where it is needed: --check is
     from .diagnostics import Diagnostic  # hot, and an unchanged lesson needs neither
+    from .highlight import Tokens
     from .model import Lesson
     from .prose import Compiled
 
@@ -130,15 +131,16 @@ def _play(
     ascii_only: bool,
     parser: argparse.ArgumentParser,
 ) -> int:
-    from . import lesson_cache, prose
+    from . import highlight, lesson_cache, prose
     from .app import LessonApp, PlayerOptions
-    from .printer import prose_texts
     from .state import StateStore
 
-    # Prose compiled by an earlier run: the player then never parses Markdown.
-    known = lesson_cache.load_prose(path) or {}
-    prose.preload(known)
-
+    # What earlier runs compiled and lexed: with it the player loads neither the
+    # Markdown parser nor a lexer.
+    known_prose = lesson_cache.load_prose(path) or {}
+    known_code = lesson_cache.load_code(path) or {}
+    prose.preload(known_prose)
+    highlight.preload(known_code)
     options = PlayerOptions(
         start_step=None if args.step is None else args.step - 1,
         play=args.play,
@@ -153,11 +155,33 @@ def _play(
         names = ", ".join(sorted(app.available_themes))
         parser.error(f"unknown theme '{args.theme}'; choose one of: {names}")
     app.run()
-    missing = prose_texts(lesson) - known.keys()
-    if missing:  # once per edit of the lesson: compile the rest for the next run
-        compiled = {text: prose.compile_markdown(text) for text in missing}
-        lesson_cache.store_prose(path, {**known, **compiled})
+    _complete_cache(lesson, path, known_prose, known_code)
     return app.return_code or 0
+
+
+def _complete_cache(
+    lesson: Lesson,
+    path: Path,
+    known_prose: dict[str, Compiled],
+    known_code: dict[str, Tokens],
+) -> None:
+    """Once per edit of the lesson, on the way out: compile the prose and lex the
+    code the cache lacks, so that the next start needs neither."""
+    from . import highlight, lesson_cache, prose
+    from .printer import prose_texts
+
+    missing = prose_texts(lesson) - known_prose.keys()
+    if missing:
+        compiled = {text: prose.compile_markdown(text) for text in missing}
+        lesson_cache.store_part(path, lesson_cache.PROSE, {**known_prose, **compiled})
+    code = {
+        highlight.code_key(step.code.source, step.code.language): step.code
+        for step in lesson.steps
+        if step.code is not None and step.code.source.count("\n") < highlight.CACHED_LINES
+    }
+    if code.keys() - known_code.keys():
+        lexed = {key: highlight.lex(panel.source, panel.language) for key, panel in code.items()}
+        lesson_cache.store_part(path, lesson_cache.CODE, lexed)
 
 
 def _print(lesson: Lesson, path: Path) -> int:
@@ -184,7 +208,7 @@ def _compiled_prose(lesson: Lesson, path: Path) -> dict[str, Compiled]:
         from . import prose
 
         known.update((text, prose.compile_markdown(text)) for text in missing)
-        lesson_cache.store_prose(path, known)
+        lesson_cache.store_part(path, lesson_cache.PROSE, known)
     return known
 
 

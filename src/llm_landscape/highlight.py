@@ -6,7 +6,7 @@ on screen, so a 20,000-line panel costs no more per frame than a short one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import overload
 
 from pygments.token import (
@@ -19,6 +19,7 @@ from pygments.token import (
     Operator,
     String,
     _TokenType,
+    string_to_tokentype,
 )
 from rich.cells import cell_len
 from rich.style import Style
@@ -27,6 +28,16 @@ from rich.text import Text
 from .languages import lexer_for
 
 Palette = Mapping[_TokenType, Style]
+
+Tokens = tuple[tuple[str, str], ...]
+"""A lexed source as (token type name, text) pairs: strings only, so the lesson
+cache can keep it and a cached lesson is highlighted without loading a lexer."""
+
+CACHED_LINES = 400
+"""Code shorter than this is lexed once and cached; longer code is highlighted
+in the background instead (and would make the cache large)."""
+
+_PRELOADED: dict[str, Tokens] = {}
 
 # The roles a palette fills; the app maps them to theme colours.
 ROLES: dict[_TokenType, str] = {
@@ -76,6 +87,23 @@ class HighlightCancelledError(Exception):
     """Highlighting was abandoned (the app is quitting)."""
 
 
+def code_key(source: str, language: str) -> str:
+    return f"{language}\0{source}"
+
+
+def preload(tokens: Mapping[str, Tokens]) -> None:
+    """Use these lexed sources (from the lesson cache, by :func:`code_key`)."""
+    _PRELOADED.update(tokens)
+
+
+def lex(source: str, language: str) -> Tokens:
+    """``source`` lexed, as strings (see :data:`Tokens`)."""
+    return tuple(
+        (str(token).removeprefix("Token.").removeprefix("Token"), value)
+        for token, value in lexer_for(language).get_tokens(source)
+    )
+
+
 def highlight_lines(
     source: str,
     language: str,
@@ -87,9 +115,15 @@ def highlight_lines(
     ``cancelled`` is polled every few thousand tokens so that a long job in a
     worker thread stops promptly when the app quits.
     """
+    preloaded = _PRELOADED.get(code_key(source, language))
+    tokens: Iterable[tuple[_TokenType, str]]
+    if preloaded is not None:
+        tokens = ((string_to_tokentype(name), value) for name, value in preloaded)
+    else:
+        tokens = lexer_for(language).get_tokens(source)
     lines: list[Text] = [Text(end="")]
     cache: dict[_TokenType, Style | None] = {}
-    for count, (token, value) in enumerate(lexer_for(language).get_tokens(source)):
+    for count, (token, value) in enumerate(tokens):
         if count % 4096 == 0 and cancelled():
             raise HighlightCancelledError
         style = cache.get(token, Style.null())

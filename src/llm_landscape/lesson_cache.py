@@ -19,17 +19,22 @@ import marshal
 import os
 import time
 import zlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 TYPE_CHECKING = False  # not typing's: importing typing costs --check ~2 ms
 
 if TYPE_CHECKING:
+    from typing import TypeVar
+
+    from .highlight import Tokens
     from .model import Lesson, Step
     from .prose import Compiled
 
+    PartValue = TypeVar("PartValue")
+
 CACHE_DIR_VARIABLE = "LLM_LANDSCAPE_CACHE_DIR"
-FORMAT = 3
+FORMAT = 4
 RACY_SECONDS = 2.0
 
 Stamp = tuple[str, int, int]
@@ -72,7 +77,7 @@ def _valid_entry(path: Path) -> tuple[object, ...] | None:
     try:
         where = path.resolve()
         entry = _tuple(marshal.loads(_entry(where).read_bytes()))
-        if len(entry) != 7 or entry[:2] != (FORMAT, _code_stamp()):
+        if len(entry) != 8 or entry[:2] != (FORMAT, _code_stamp()):
             return None
         if _tuple(entry[3])[4] != str(where):
             return None  # another path with the same crc32
@@ -93,34 +98,61 @@ def store(path: Path, lesson: Lesson, warnings: Sequence[str], notes: Sequence[s
         if any(mtime > (time.time() - RACY_SECONDS) * 1e9 for _, _, mtime in stamps):
             return
         plain = _plain(lesson, where)
-        no_prose: dict[str, str] = {}  # added by store_prose once a run has compiled it
-        data = (FORMAT, _code_stamp(), stamps, plain, tuple(warnings), tuple(notes), no_prose)
+        later: dict[str, str] = {}  # prose and code: added by store_part after a run
+        data = (FORMAT, _code_stamp(), stamps, plain, tuple(warnings), tuple(notes), later, later)
         _write(where, data)
     except (OSError, ValueError):
         return
 
 
+PROSE, CODE = 6, 7
+"""Where an entry keeps what runs add to it: compiled prose and lexed code."""
+
+
 def load_prose(path: Path) -> dict[str, Compiled] | None:
     """The compiled prose (``prose.Compiled``) of an unchanged lesson, as far as
-    an earlier run stored it (see :func:`store_prose`)."""
+    an earlier run stored it (see :func:`store_part`)."""
+    return _load_part(path, PROSE, _compiled)
+
+
+def load_code(path: Path) -> dict[str, Tokens] | None:
+    """The lexed code (``highlight.Tokens`` by ``highlight.code_key``) of an
+    unchanged lesson, as far as an earlier run stored it."""
+    return _load_part(path, CODE, _tokens)
+
+
+def store_part(path: Path, position: int, values: Mapping[str, object]) -> None:
+    """Keep ``values`` (prose at PROSE, code at CODE) in an unchanged lesson's entry."""
     entry = _valid_entry(path)
-    if entry is None or not isinstance(entry[6], dict):
+    if entry is None:
+        return
+    updated = list(entry)
+    updated[position] = dict(values)
+    try:
+        _write(path.resolve(), tuple(updated))
+    except (OSError, ValueError):
+        return
+
+
+def _load_part(
+    path: Path, position: int, check: Callable[[object], PartValue]
+) -> dict[str, PartValue] | None:
+    entry = _valid_entry(path)
+    part = None if entry is None else entry[position]
+    if not isinstance(part, dict):
         return None
     try:
-        return {str(key): _compiled(value) for key, value in entry[6].items()}
+        return {str(key): check(value) for key, value in part.items()}
     except (ValueError, TypeError):
         return None
 
 
-def store_prose(path: Path, compiled: Mapping[str, Compiled]) -> None:
-    """Add compiled prose to the entry of an unchanged lesson."""
-    entry = _valid_entry(path)
-    if entry is None:
-        return
-    try:
-        _write(path.resolve(), (*entry[:6], dict(compiled)))
-    except (OSError, ValueError):
-        return
+def _tokens(value: object) -> Tokens:
+    pairs = []
+    for pair in _tuple(value):
+        name, text = _tuple(pair)
+        pairs.append((str(name), str(text)))
+    return tuple(pairs)
 
 
 def _compiled(value: object) -> Compiled:

@@ -12,11 +12,18 @@ from textual.containers import Vertical
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
-from ..highlight import HighlightCancelledError, Palette, PlainLines, highlight_lines, palette
+from ..highlight import (
+    CACHED_LINES,
+    HighlightCancelledError,
+    Palette,
+    PlainLines,
+    highlight_lines,
+    palette,
+)
 from ..model import CodePanel as CodeModel
 from .code_view import CodeView
 
-SYNC_HIGHLIGHT_LINES = 400
+SYNC_HIGHLIGHT_LINES = CACHED_LINES
 """Above this many lines, highlight in a thread and show plain text first."""
 
 
