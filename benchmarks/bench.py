@@ -119,12 +119,15 @@ def round_(tmux: TmuxControl, samples: Samples, many: Path, big: Path) -> None:
     run_app(tmux, samples, "500 steps", f"{PLAYER} {many}", "Step – / 500", steps)
     big_keys = [("2", "def function_0"), ("1", "Step 1 / 2"), ("2", "Step 2 / 2")]
     run_app(tmux, samples, "20k lines", f"{PLAYER} {big}", "Step – / 2", big_keys)
-    samples.add("python -c pass", time_command([str(PYTHON), "-c", "pass"]))
-    samples.add("--check", time_command([str(PLAYER), "--check", str(_builtin())]))
-    cold_dir = tempfile.mkdtemp(prefix="llm-bench-cold-")
-    cold = time_command([str(PLAYER), "--check", str(_builtin())], LLM_LANDSCAPE_CACHE_DIR=cold_dir)
-    samples.add("--check cold cache", cold)
-    samples.add("--print", time_command([str(PLAYER), "--print"]))
+    # Short commands are timed three times a round, interleaved, so that one
+    # busy moment of the machine cannot move their median.
+    check = [str(PLAYER), "--check", str(_builtin())]
+    for _ in range(3):
+        samples.add("python -c pass", time_command([str(PYTHON), "-c", "pass"]))
+        samples.add("--check", time_command(check))
+        cold_dir = tempfile.mkdtemp(prefix="llm-bench-cold-")
+        samples.add("--check cold cache", time_command(check, LLM_LANDSCAPE_CACHE_DIR=cold_dir))
+        samples.add("--print", time_command([str(PLAYER), "--print"]))
 
 
 def _builtin_package() -> str:

@@ -40,6 +40,7 @@ class CodeView(ScrollView, can_focus=True):
         self._strip_caches: LRUCache[int, tuple[Sequence[Text], LRUCache[int, Strip]]]
         self._strip_caches = LRUCache(16)
         self._frame = (Style(), 0)
+        self._strips_width = 0
 
     @property
     def lines(self) -> Sequence[Text]:
@@ -60,7 +61,9 @@ class CodeView(ScrollView, can_focus=True):
 
     def prepare(self, lines: Sequence[Text]) -> None:
         """Render the first screenful of ``lines`` now, so showing them later is a lookup."""
-        style = self.rich_style
+        style, width = self.rich_style, self.scrollable_content_region.width
+        if width != self._strips_width:
+            return  # not laid out yet, or about to be at another width
         strips = self._strips_for(lines)
         for index in range(min(len(lines), self.size.height)):
             if index not in strips:
@@ -74,12 +77,21 @@ class CodeView(ScrollView, can_focus=True):
         return entry[1]
 
     def _strip_of(self, line: Text, style: Style) -> Strip:
-        segments = list(line.render(self.app.console))
-        return Strip(Segment.apply_style(segments, style), line.cell_len)
+        # Padded to the view's width once, here, rather than on every frame by
+        # crop_extend, which would keep a padded copy of each line besides it.
+        segments = list(Segment.apply_style(line.render(self.app.console), style))
+        padding = self._strips_width - line.cell_len
+        if padding > 0:
+            segments.append(Segment(" " * padding, style))
+        return Strip(segments, line.cell_len + max(padding, 0))
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # rich_style walks every ancestor: look it up once per frame, not per line.
         self._frame = (self.rich_style, self.scrollable_content_region.width)
+        if self._frame[1] != self._strips_width:  # resized: lines are padded anew
+            self._strips_width = self._frame[1]
+            self._strip_caches.clear()
+            self._strips = self._strips_for(self._lines)
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
