@@ -16,6 +16,7 @@ from llm_landscape.model import Lesson
 from llm_landscape.widgets.code_view import CodeView
 from llm_landscape.widgets.key_legend import KeyLegend
 from llm_landscape.widgets.prose_pane import ProsePane
+from llm_landscape.widgets.status_bar import StatusBar
 from llm_landscape.widgets.step_bar import StepBar
 from llm_landscape.widgets.title_card import TitleCard
 
@@ -27,7 +28,7 @@ def shown(app: LessonApp, selector: str) -> str:
 
 
 def counter(app: LessonApp) -> str:
-    return shown(app, "#counter")
+    return app.query_one(StatusBar).counter
 
 
 async def test_title_card_then_space_through_all_steps_and_back(lesson: Lesson) -> None:
@@ -121,14 +122,14 @@ async def test_play_advances_by_itself_and_pauses(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("p")
         assert counter(app) == "Step 1 / 3"
-        assert shown(app, "#countdown") == "next in 2s"
+        assert app.query_one(StatusBar).countdown == "next in 2s"
         await wait_for(pilot, lambda: counter(app) == "Step 2 / 3")
         await pilot.press("p")
         assert not app.playing
-        assert shown(app, "#countdown") == ""
+        assert app.query_one(StatusBar).countdown == ""
         await pilot.pause(1.6)  # longer than a dwell: paused means no advance
         assert counter(app) == "Step 2 / 3"
-        await pilot.click("#play")
+        await pilot.click(StatusBar, offset=(2, 0))  # on "▸ Play"
         assert app.playing
         await wait_for(pilot, lambda: counter(app) == "Step 3 / 3")
         assert not app.playing  # Play stops at the last step
@@ -139,17 +140,17 @@ async def test_manual_move_restarts_the_countdown(tmp_path: Path) -> None:
     app = LessonApp(lesson, PlayerOptions(play=True))
     async with app.run_test(size=(120, 40)) as pilot:
         assert counter(app) == "Step 1 / 3"
-        await wait_for(pilot, lambda: shown(app, "#countdown") == "next in 29s")
+        await wait_for(pilot, lambda: app.query_one(StatusBar).countdown == "next in 29s")
         await pilot.press("space")
         assert app.playing
-        assert shown(app, "#countdown") == "next in 30s"
+        assert app.query_one(StatusBar).countdown == "next in 30s"
 
 
 async def test_pace_keys(lesson: Lesson) -> None:
     app = LessonApp(lesson)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("plus", "plus", "minus")
-        assert shown(app, "#pace") == "225 wpm"
+        assert "225 wpm" in str(app.query_one(StatusBar).render())
 
 
 async def test_help_screen_lists_the_bindings(lesson: Lesson) -> None:
@@ -199,7 +200,7 @@ async def test_layout_side_by_side_wide_and_stacked_narrow(lesson: Lesson) -> No
         prose, code = app.query_one("#prose").region, app.query_one("#code-panel").region
         assert code.y >= prose.bottom or code.y == 0  # stacked (code may be scrolled away)
         assert app.query_one(StepBar).region.y == 0
-        assert app.query_one("#counter").region.bottom == 23  # above the key legend
+        assert app.query_one(StatusBar).region.bottom == 23  # above the key legend
         assert app.query_one(KeyLegend).region.bottom == 24
         assert "Players" in str(app.query_one(StepBar).render())
 
@@ -233,7 +234,7 @@ async def test_ascii_mode_draws_no_emoji(lesson: Lesson) -> None:
         bar = str(app.query_one(StepBar).render())
         assert bar.isascii(), bar
         assert "Players > " in bar
-        assert str(app.query_one("#play").render()).isascii()
+        assert str(app.query_one(StatusBar).render()).isascii()
 
 
 async def test_title_card_text_is_never_cut_off(lesson: Lesson) -> None:

@@ -13,6 +13,7 @@ from llm_landscape.app import LessonApp, PlayerOptions
 from llm_landscape.help_screen import HelpScreen
 from llm_landscape.loader import load_lesson
 from llm_landscape.model import Lesson
+from llm_landscape.widgets.status_bar import StatusBar
 from llm_landscape.widgets.step_bar import StepBar
 
 from .conftest import wait_for, write_lesson
@@ -42,7 +43,7 @@ def consistent(app: LessonApp) -> None:
     bar = app.query_one(StepBar)
     assert tour.current is None or 0 <= tour.current < len(app.lesson.steps)
     assert bar.current == tour.current
-    counter = str(app.query_one("#counter").render())
+    counter = app.query_one(StatusBar).counter
     assert counter == tour.counter
 
 
@@ -90,7 +91,7 @@ async def test_rapid_play_toggling_never_double_advances(tmp_path: Path) -> None
         assert app.tour.current == 0
         await wait_for(pilot, lambda: app.tour.current == 1)
         # One step per dwell: a fresh countdown, the next advance a whole dwell away.
-        assert str(app.query_one("#countdown").render()) == "next in 2s"
+        assert app.query_one(StatusBar).countdown == "next in 2s"
         await pilot.pause(0.5)
         assert app.tour.current == 1
         consistent(app)

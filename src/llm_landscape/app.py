@@ -36,7 +36,7 @@ from .place_keeper import PlaceKeeper
 from .state import StateStore
 from .themes import HIGH_CONTRAST, next_theme
 from .widgets.key_legend import KeyLegend
-from .widgets.status_bar import PlayControl, StatusBar
+from .widgets.status_bar import StatusBar
 from .widgets.step_bar import StepBar
 from .widgets.title_card import TitleCard
 
@@ -53,6 +53,7 @@ if TYPE_CHECKING:
 MIN_WIDTH, MIN_HEIGHT = 30, 10
 NARROW_WIDTH = 100
 STEP_HINT = "← back  1–9 jump  c copy code  t theme"
+STEP_HINT_ASCII = "<- back  1-9 jump  c copy code  t theme"
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ class LessonApp(App[None]):
 
                     yield StepView(id="step-view")
                 yield TitleCard(self.lesson, id="title-card")
-            yield StatusBar(ascii_only=ascii_only)
+            yield StatusBar(ascii_only=ascii_only, id="status-bar")
             yield KeyLegend(PLAYER_BINDINGS, id="key-legend")
 
     def _starts_on_a_step(self) -> bool:
@@ -226,7 +227,8 @@ class LessonApp(App[None]):
         status = self.query_one(StatusBar)
         status.counter = tour.counter
         on_card = tour.current is None
-        status.hint = "Press Space to begin" if on_card else STEP_HINT
+        step_hint = STEP_HINT_ASCII if self.options.ascii_only else STEP_HINT
+        status.hint = "Press Space to begin" if on_card else step_hint
         self.query_one(TitleCard).display = on_card
         view = self._step_view
         if on_card and view is not None:
@@ -297,7 +299,7 @@ class LessonApp(App[None]):
 
     # -- Play -------------------------------------------------------------
 
-    def on_play_control_toggled(self, message: PlayControl.Toggled) -> None:
+    def on_status_bar_play_toggled(self, message: StatusBar.PlayToggled) -> None:
         self.action_toggle_play()
 
     def action_toggle_play(self) -> None:
@@ -308,7 +310,7 @@ class LessonApp(App[None]):
         self.playing = not self.playing
 
     def watch_playing(self, playing: bool) -> None:
-        self.query_one(PlayControl).playing = playing
+        self.query_one(StatusBar).playing = playing
         if playing:
             self._start_countdown()
         else:

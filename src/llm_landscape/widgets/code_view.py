@@ -19,6 +19,9 @@ from textual.strip import Strip
 
 from ..highlight import PlainLines
 
+Row = tuple[list[Segment], int]
+"""A drawn line: its segments and their width in cells."""
+
 
 class CodeView(ScrollView, can_focus=True):
     DEFAULT_CSS = """
@@ -34,10 +37,11 @@ class CodeView(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._lines: Sequence[Text] = []
-        self._strips: LRUCache[int, Strip] = LRUCache(1024)
+        # Drawn lines as segments (see ProsePane for why not Strips), by line number.
+        self._strips: LRUCache[int, Row] = LRUCache(1024)
         # Rendered lines of recently shown code, so going back to a step
         # redraws from cache instead of re-rendering every visible line.
-        self._strip_caches: LRUCache[int, tuple[Sequence[Text], LRUCache[int, Strip]]]
+        self._strip_caches: LRUCache[int, tuple[Sequence[Text], LRUCache[int, Row]]]
         self._strip_caches = LRUCache(16)
         self._frame = (Style(), 0)
         self._strips_width = 0
@@ -69,21 +73,20 @@ class CodeView(ScrollView, can_focus=True):
             if index not in strips:
                 strips[index] = self._strip_of(lines[index], style)
 
-    def _strips_for(self, lines: Sequence[Text]) -> LRUCache[int, Strip]:
+    def _strips_for(self, lines: Sequence[Text]) -> LRUCache[int, Row]:
         entry = self._strip_caches.get(id(lines))
         # The entry keeps ``lines`` alive, so its id cannot be reused by other lines.
         if entry is None or entry[0] is not lines:
             entry = self._strip_caches[id(lines)] = (lines, LRUCache(1024))
         return entry[1]
 
-    def _strip_of(self, line: Text, style: Style) -> Strip:
-        # Padded to the view's width once, here, rather than on every frame by
-        # crop_extend, which would keep a padded copy of each line besides it.
+    def _strip_of(self, line: Text, style: Style) -> Row:
+        # Padded to the view's width once, here, rather than on every frame.
         segments = list(Segment.apply_style(line.render(self.app.console), style))
         padding = self._strips_width - line.cell_len
         if padding > 0:
             segments.append(Segment(" " * padding, style))
-        return Strip(segments, line.cell_len + max(padding, 0))
+        return segments, line.cell_len + max(padding, 0)
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # rich_style walks every ancestor: look it up once per frame, not per line.
@@ -100,10 +103,10 @@ class CodeView(ScrollView, can_focus=True):
         style, width = self._frame
         if not 0 <= index < len(self._lines):
             return Strip.blank(width, style)
-        strip = self._strips.get(index)
-        if strip is None:
-            strip = self._strips[index] = self._strip_of(self._lines[index], style)
-        return strip.crop_extend(scroll_x, scroll_x + width, style)
+        row = self._strips.get(index)
+        if row is None:
+            row = self._strips[index] = self._strip_of(self._lines[index], style)
+        return Strip(*row).crop_extend(scroll_x, scroll_x + width, style)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

@@ -14,6 +14,7 @@ from typing import ClassVar
 from rich import box
 from rich.console import Console, RenderableType
 from rich.panel import Panel
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.cache import LRUCache
@@ -27,12 +28,20 @@ from ..model import Step
 PARTS = ("heading", "body", "insight")
 
 
+Row = list[Segment]
+
+
 @dataclass(frozen=True)
 class ProseLines:
-    """A step's prose laid out at one width: the lines, and where each part starts."""
+    """A step's prose laid out at one width: the rows, and where each part starts.
 
-    strips: list[Strip]
+    Rows are kept as segments, not Strips: a Strip carries seven caches of its
+    own that fill with copies as Textual draws it, and cached layouts of every
+    visited step made Strips the largest item of the player's memory."""
+
+    rows: list[Row]
     starts: dict[str, int]
+    width: int
 
 
 class ProsePane(ScrollView, can_focus=True):
@@ -51,14 +60,14 @@ class ProsePane(ScrollView, can_focus=True):
         super().__init__(id=id)
         self._step: Step | None = None
         self._cache: LRUCache[tuple[int, int], ProseLines] = LRUCache(64)
-        self._lines = ProseLines([], {})
+        self._lines = ProseLines([], {}, 0)
         self._frame = (Style(), 0)
         self._lines_width = 0
 
     @property
     def text(self) -> list[str]:
         """What the pane shows, line by line, as plain text (for tests and tools)."""
-        return ["".join(segment.text for segment in strip) for strip in self._lines.strips]
+        return ["".join(segment.text for segment in row) for row in self._lines.rows]
 
     def show(self, step: Step) -> None:
         """Show a step's prose from the top; every text is a ``Text``, never markup."""
@@ -89,7 +98,7 @@ class ProsePane(ScrollView, can_focus=True):
         # Stacked under a narrow terminal the pane is as tall as its text.
         if self._step is None:
             return 0
-        return len(self._layout(self._step, max(1, width)).strips)
+        return len(self._layout(self._step, max(1, width)).rows)
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # rich_style walks every ancestor: look it up once per frame, not per line.
@@ -103,11 +112,11 @@ class ProsePane(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         style, width = self._frame
-        strips = self._lines.strips
+        rows = self._lines.rows
         index = scroll_y + y
-        if not 0 <= index < len(strips):
+        if not 0 <= index < len(rows):
             return Strip.blank(width, style)
-        return strips[index].crop_extend(scroll_x, scroll_x + width, style)
+        return Strip(rows[index], self._lines.width).crop_extend(scroll_x, scroll_x + width, style)
 
     def _text_width(self) -> int:
         return self.scrollable_content_region.width
@@ -115,10 +124,10 @@ class ProsePane(ScrollView, can_focus=True):
     def _relayout(self) -> None:
         width = self._lines_width = self._text_width()
         if self._step is None or width <= 0:
-            self._lines = ProseLines([], {})
+            self._lines = ProseLines([], {}, 0)
         else:
             self._lines = self._layout(self._step, width)
-        self.virtual_size = Size(width, len(self._lines.strips))
+        self.virtual_size = Size(width, len(self._lines.rows))
         self.refresh()
 
     def _layout(self, step: Step, width: int) -> ProseLines:
@@ -129,14 +138,14 @@ class ProsePane(ScrollView, can_focus=True):
 
     def _lay_out_step(self, step: Step, width: int) -> ProseLines:
         base = self.rich_style
-        strips: list[Strip] = []
+        rows: list[Row] = []
         starts: dict[str, int] = {}
 
         def add(part: str, renderable: RenderableType, gap_before: bool) -> None:
-            if gap_before and strips:
-                strips.append(Strip.blank(width, base))
-            starts[part] = len(strips)
-            strips.extend(_lines(self.app.console, renderable, width, base))
+            if gap_before and rows:
+                rows.append([Segment(" " * width, base)])
+            starts[part] = len(rows)
+            rows.extend(_rows(self.app.console, renderable, width, base))
 
         if step.heading:
             heading_style = self.get_component_rich_style("prose-pane--heading", partial=True)
@@ -153,10 +162,9 @@ class ProsePane(ScrollView, can_focus=True):
                 padding=(0, 1),
             )
             add("insight", callout, True)
-        return ProseLines(strips, starts)
+        return ProseLines(rows, starts, width)
 
 
-def _lines(console: Console, renderable: RenderableType, width: int, base: Style) -> list[Strip]:
+def _rows(console: Console, renderable: RenderableType, width: int, base: Style) -> list[Row]:
     options = console.options.update(width=width, height=None)
-    rows = console.render_lines(renderable, options, style=base, pad=True)
-    return [Strip(row, width) for row in rows]
+    return console.render_lines(renderable, options, style=base, pad=True)

@@ -1,92 +1,96 @@
-"""The bottom line: the Play control, the countdown, the pace and the step counter."""
+"""The bottom line: the Play control, the countdown, the pace, a hint and the step counter.
+
+One widget drawing one line, rather than a container of five: it changes on
+every step, and five Statics asked Textual for a layout pass each time.
+"""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import ClassVar
 
+from rich.cells import cell_len
+from rich.text import Text
 from textual import events
-from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Static
+from textual.widget import Widget
 
 
-class PlayControl(Static):
-    """A clickable "▸ Play" / "❚❚ Pause" toggle. Not focusable, so Space stays "next"."""
-
-    DEFAULT_CSS = """
-    PlayControl {
-        width: auto;
-        padding: 0 1;
-        background: $primary;
-        color: $text;
-        text-style: bold;
+class StatusBar(Widget):
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "status-bar--play",
+        "status-bar--play-hover",
+        "status-bar--muted",
+        "status-bar--counter",
     }
-    PlayControl:hover { background: $primary-lighten-1; }
-    """
-
-    playing: reactive[bool] = reactive(False)
-
-    @dataclass
-    class Toggled(Message):
-        """The learner clicked the Play control."""
-
-    def __init__(self, *, ascii_only: bool = False, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._ascii = ascii_only
-
-    def watch_playing(self, playing: bool) -> None:
-        if playing:
-            label = "|| Pause" if self._ascii else "❚❚ Pause"
-        else:
-            label = "> Play" if self._ascii else "▸ Play"
-        self.update(Content(label))
-        self.tooltip = "Pause (p)" if playing else "Play: advance on a timer (p)"
-
-    def on_click(self, event: events.Click) -> None:
-        event.stop()
-        self.post_message(self.Toggled())
-
-
-class StatusBar(Horizontal):
     DEFAULT_CSS = """
-    StatusBar {
-        height: 1;
-        background: $panel;
-    }
-    StatusBar > #countdown, StatusBar > #pace { width: auto; padding: 0 1; color: $text-muted; }
-    StatusBar > #hint { width: 1fr; padding: 0 1; color: $text-muted; }
-    StatusBar > #counter { width: auto; padding: 0 1; text-style: bold; }
+    StatusBar { height: 1; background: $panel; }
+    StatusBar > .status-bar--play { background: $primary; color: $text; text-style: bold; }
+    StatusBar > .status-bar--play-hover { background: $primary-lighten-1; }
+    StatusBar > .status-bar--muted { color: $text-muted; }
+    StatusBar > .status-bar--counter { text-style: bold; }
     """
 
     counter: reactive[str] = reactive("")
     remaining: reactive[float | None] = reactive(None)
     wpm: reactive[int] = reactive(200)
     hint: reactive[str] = reactive("")
+    playing: reactive[bool] = reactive(False)
+    _hover: reactive[bool] = reactive(False)
 
-    def __init__(self, *, ascii_only: bool = False) -> None:
-        super().__init__()
+    @dataclass
+    class PlayToggled(Message):
+        """The learner clicked the Play control. (It is not focusable, so Space
+        stays "next step".)"""
+
+    def __init__(self, *, ascii_only: bool = False, id: str | None = None) -> None:
+        super().__init__(id=id)
         self._ascii = ascii_only
 
-    def compose(self) -> ComposeResult:
-        yield PlayControl(ascii_only=self._ascii, id="play")
-        yield Static(id="countdown")
-        yield Static(id="pace")
-        yield Static(id="hint")
-        yield Static(id="counter")
+    @property
+    def play_label(self) -> str:
+        if self.playing:
+            return " || Pause " if self._ascii else " ❚❚ Pause "
+        return " > Play " if self._ascii else " ▸ Play "
 
-    def watch_counter(self, counter: str) -> None:
-        self.query_one("#counter", Static).update(Content(counter))
+    @property
+    def countdown(self) -> str:
+        return "" if self.remaining is None else f"next in {math.ceil(self.remaining)}s"
 
-    def watch_remaining(self, remaining: float | None) -> None:
-        text = "" if remaining is None else f"next in {math.ceil(remaining)}s"
-        self.query_one("#countdown", Static).update(Content(text))
+    def render(self) -> Text:
+        muted = self.get_component_rich_style("status-bar--muted")
+        play = self.get_component_rich_style("status-bar--play")
+        if self._hover:
+            play += self.get_component_rich_style("status-bar--play-hover")
+        counter = f" {self.counter} "
+        line = Text(no_wrap=True, overflow="ellipsis", end="")
+        line.append(self.play_label, play)
+        for part in (self.countdown, f"{self.wpm} wpm", self.hint):
+            if part:
+                line.append(f" {part} ", muted)
+        room = self.size.width - cell_len(counter)
+        line.truncate(max(room, 0), overflow="ellipsis")
+        line.pad_right(max(room - line.cell_len, 0))
+        line.append(counter, self.get_component_rich_style("status-bar--counter"))
+        return line
 
-    def watch_wpm(self, wpm: int) -> None:
-        self.query_one("#pace", Static).update(Content(f"{wpm} wpm"))
+    def on_click(self, event: events.Click) -> None:
+        if event.x < cell_len(self.play_label):
+            event.stop()
+            self.post_message(self.PlayToggled())
 
-    def watch_hint(self, hint: str) -> None:
-        self.query_one("#hint", Static).update(Content(hint))
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self._hover = event.x < cell_len(self.play_label)
+        self.tooltip = self._play_tooltip() if self._hover else None
+
+    def on_leave(self) -> None:
+        self._hover = False
+
+    def _play_tooltip(self) -> str:
+        return "Pause (p)" if self.playing else "Play: advance on a timer (p)"
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self.refresh()  # the colours are baked into the rendered line
