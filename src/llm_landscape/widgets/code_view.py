@@ -45,6 +45,7 @@ class CodeView(ScrollView, can_focus=True):
         self._strip_caches = LRUCache(16)
         self._frame = (Style(), 0)
         self._strips_width = 0
+        self._cached_style = Style()
 
     @property
     def lines(self) -> Sequence[Text]:
@@ -110,5 +111,7 @@ class CodeView(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._strips.clear()
-        self._strip_caches.clear()
+        if self.rich_style != self._cached_style:  # drawn lines carry the old colours
+            self._cached_style = self.rich_style
+            self._strip_caches.clear()
+            self._strips = self._strips_for(self._lines)

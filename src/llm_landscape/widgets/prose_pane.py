@@ -63,6 +63,7 @@ class ProsePane(ScrollView, can_focus=True):
         self._lines = ProseLines([], {}, 0)
         self._frame = (Style(), 0)
         self._lines_width = 0
+        self._cached_colours: tuple[Style, ...] = ()
 
     @property
     def text(self) -> list[str]:
@@ -91,8 +92,20 @@ class ProsePane(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._cache.clear()  # colours are baked into the cached lines
-        self._relayout()
+        # Colours are baked into the cached lines: drop them when the colours
+        # change (a theme), not on every style update (focus, hover, display).
+        colours = self._colours() if self.is_mounted else ()
+        if colours != self._cached_colours:
+            self._cached_colours = colours
+            self._cache.clear()
+            self._relayout()
+
+    def _colours(self) -> tuple[Style, ...]:
+        return (
+            self.rich_style,
+            self.get_component_rich_style("prose-pane--heading", partial=True),
+            self.get_component_rich_style("prose-pane--insight", partial=True),
+        )
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         # Stacked under a narrow terminal the pane is as tall as its text.

@@ -17,6 +17,7 @@ from textual.widgets import Static
 from ..model import Lesson
 
 HINT = "Press Space to begin"
+ROLES = ("heading", "subtitle", "badge", "hint", "resume")
 
 
 class TitleCard(VerticalScroll):
@@ -41,6 +42,7 @@ class TitleCard(VerticalScroll):
         super().__init__(id=id)
         self._lesson = lesson
         self._resume: int | None = None
+        self._drawn_colours: tuple[Style, ...] = ()
 
     @property
     def text(self) -> str:
@@ -55,8 +57,10 @@ class TitleCard(VerticalScroll):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        if self.is_mounted:
-            self._refresh_card()  # the theme changed: new colours
+        # Redraw only for new colours (a theme change), not for every style
+        # update: hiding the card is one too, and a redraw asks for a layout.
+        if self.is_mounted and self._colours() != self._drawn_colours:
+            self._refresh_card()
 
     def offer_resume(self, number: int) -> None:
         """Show "Resume at step N — press r" under the hint."""
@@ -64,7 +68,11 @@ class TitleCard(VerticalScroll):
         if self.is_mounted:
             self._refresh_card()
 
+    def _colours(self) -> tuple[Style, ...]:
+        return tuple(self._style(role) for role in ROLES)
+
     def _refresh_card(self) -> None:
+        self._drawn_colours = self._colours()
         self.query_one("#card", Static).update(self._card())
 
     def _card(self) -> Text:
