@@ -7,44 +7,38 @@ new step into widgets that were mounted once. Nothing is re-mounted per step.
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from time import monotonic
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events
-from textual.app import App, ComposeResult, SystemCommand
-from textual.await_complete import AwaitComplete
-from textual.binding import Binding, BindingType
+from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Container, Vertical
 from textual.css.query import NoMatches
 from textual.reactive import var
-from textual.screen import Screen
 from textual.widget import MountError
 from textual.widgets import Static
 
-from . import pacing, prose
+from . import pacing
 from .autoplay import Countdown
 from .keys import LESSON_ACTIONS, PLAYER_BINDINGS
 from .model import Lesson
 from .navigation import NumberEntry, Tour
+from .options import PlayerOptions
 from .place_keeper import PlaceKeeper
-from .state import StateStore
+from .screen_actions import ScreenActions
 from .themes import HIGH_CONTRAST, next_theme
 from .widgets.key_legend import KeyLegend
 from .widgets.status_bar import StatusBar
 from .widgets.step_bar import StepBar
 from .widgets.title_card import TitleCard
 
-if TYPE_CHECKING:
-    from textual.command import Provider
+__all__ = ["LessonApp", "PlayerOptions"]
 
+if TYPE_CHECKING:
     from .live_reload import LiveReload
-    from .search import Hit
     from .widgets.step_view import StepView
 
 # Screens, the palette's step commands, live reload and the link opener are
@@ -56,25 +50,10 @@ STEP_HINT = "← back  1–9 jump  c copy code  t theme"
 STEP_HINT_ASCII = "<- back  1-9 jump  c copy code  t theme"
 
 
-@dataclass(frozen=True)
-class PlayerOptions:
-    start_step: int | None = None
-    play: bool = False
-    wpm: int = pacing.DEFAULT_WPM
-    ascii_only: bool = False
-    theme: str | None = None
-    """Chosen on the command line; otherwise the remembered or default theme."""
-    state: StateStore | None = None
-    """Where to remember the learner's place; None remembers nothing (tests)."""
-    watch: bool = False
-    """Reload the lesson when its files change."""
-
-
-class LessonApp(App[None]):
+class LessonApp(ScreenActions):
     TITLE = "llm-landscape"
     # Absolute, so that subclasses defined elsewhere (tests, tools) find it too.
     CSS_PATH = Path(__file__).with_name("app.tcss")
-    COMMANDS = App.COMMANDS | {lambda: _step_commands()}
     BINDINGS: ClassVar[list[BindingType]] = list(PLAYER_BINDINGS)
 
     # var, not reactive: the watchers update the widgets that change; a
@@ -337,84 +316,3 @@ class LessonApp(App[None]):
         if self.tour.at_end:
             self.playing = False
             self.notify("Last step: Play stopped.", timeout=3)
-
-    # -- screens ----------------------------------------------------------
-
-    def action_overview(self) -> None:
-        from .overview_screen import OverviewScreen
-
-        screen = OverviewScreen(self.lesson, self.tour, ascii_only=self.options.ascii_only)
-        self.push_screen(screen, self._go_to_chosen)
-
-    def _go_to_chosen(self, index: int | None) -> None:
-        if index is not None:
-            self.go_to(index)
-
-    def action_search(self) -> None:
-        from .search_screen import SearchScreen
-
-        self.push_screen(SearchScreen(self.lesson), self._go_to_hit)
-
-    def _go_to_hit(self, hit: Hit | None) -> None:
-        if hit is not None:
-            from .search_screen import reveal
-
-            self.go_to(hit.step)
-            self.call_after_refresh(reveal, self, hit)
-
-    def action_follow_link(self, number: int) -> None:
-        """A click on a link in the prose: web links only, and only after asking."""
-        from urllib.parse import urlsplit
-
-        from .confirm_screen import ConfirmScreen
-
-        address = prose.link_target(number)
-        if address is None:
-            return
-        if urlsplit(address).scheme.lower() not in ("http", "https"):
-            self.notify(f"Not opened: only web links are, and this is {address}", markup=False)
-            return
-        question = f"Open this link in your web browser?\n\n{address}"
-        self.push_screen(ConfirmScreen(question, "Open"), partial(self._open_link, address))
-
-    def _open_link(self, address: str, answer: bool | None) -> None:
-        import webbrowser
-
-        if answer and not webbrowser.open(address):
-            self.notify(f"No web browser found here. The address: {address}", markup=False)
-
-    def action_copy_code(self) -> None:
-        current = self.tour.current
-        code = None if current is None else self.lesson.steps[current].code
-        if code is None:
-            self.notify("This step has no code to copy.", markup=False)
-            return
-        self.copy_to_clipboard(code.source)
-        lines = code.source.count("\n") + 1
-        self.notify(f"Copied {lines} lines of code to the clipboard.", markup=False)
-
-    def action_help(self) -> None:
-        from .help_screen import HelpScreen
-
-        bindings = [b for b in self.BINDINGS if isinstance(b, Binding)]
-        self.push_screen(HelpScreen(bindings))
-
-    def pop_screen(self) -> AwaitComplete:
-        # Keys that arrive in a burst can make Textual's command palette dismiss
-        # itself twice (two queued Enters); the second pop would crash the app.
-        if len(self.screen_stack) <= 1:
-            return AwaitComplete(asyncio.sleep(0)).call_next(self)
-        return super().pop_screen()
-
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        # "Screenshot" would write files into the learner's working directory and
-        # "Quit" duplicates q; neither belongs where a stray Enter can reach it.
-        for command in super().get_system_commands(screen):
-            if command.title not in ("Quit", "Screenshot"):
-                yield command
-
-
-def _step_commands() -> type[Provider]:
-    from .commands import StepCommands
-
-    return StepCommands

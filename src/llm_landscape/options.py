@@ -1,0 +1,22 @@
+"""How the player was asked to start: chosen on the command line, or by a test."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import pacing
+from .state import StateStore
+
+
+@dataclass(frozen=True)
+class PlayerOptions:
+    start_step: int | None = None
+    play: bool = False
+    wpm: int = pacing.DEFAULT_WPM
+    ascii_only: bool = False
+    theme: str | None = None
+    """Chosen on the command line; otherwise the remembered or default theme."""
+    state: StateStore | None = None
+    """Where to remember the learner's place; None remembers nothing (tests)."""
+    watch: bool = False
+    """Reload the lesson when its files change."""
