@@ -13,6 +13,8 @@ from llm_landscape import lesson_cache
 from llm_landscape.cli import builtin_lesson
 from llm_landscape.loader import load_lesson
 
+DATA = Path(__file__).parent / "data"
+
 
 def aged_copy(tmp_path: Path) -> Path:
     """The built-in lesson, copied, with files old enough to be cached."""
@@ -22,6 +24,22 @@ def aged_copy(tmp_path: Path) -> Path:
     for file in directory.iterdir():
         os.utime(file, (an_hour_ago, an_hour_ago))
     return directory
+
+
+def aged_rich_lesson(tmp_path: Path) -> Path:
+    """tests/data/prose-rich.yaml, copied, old enough to be cached."""
+    lesson = tmp_path / "prose-rich.yaml"
+    shutil.copy(DATA / "prose-rich.yaml", lesson)
+    an_hour_ago = time.time() - 3600
+    os.utime(lesson, (an_hour_ago, an_hour_ago))
+    return lesson
+
+
+def probe(code: str) -> str:
+    """What a fresh interpreter prints after running ``code``."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
 
 
 def test_round_trip_gives_the_same_lesson(tmp_path: Path) -> None:
@@ -83,13 +101,11 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_the_command_uses_the_cache_and_sees_edits(tmp_path: Path) -> None:
     directory = aged_copy(tmp_path)
-    probe = (
+    loads = (
         "import sys; from pathlib import Path; from llm_landscape.cli import _load_or_report; "
         f"_load_or_report(Path({str(directory)!r})); print('yaml' in sys.modules)"
     )
-    first = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
-    second = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
-    assert (first.stdout, second.stdout) == ("True\n", "False\n")
+    assert (probe(loads), probe(loads)) == ("True\n", "False\n")
     assert "Frontier Edge" in run_cli("--print", str(directory)).stdout
     step = directory / "03-closed.yaml"
     step.write_text(step.read_text(encoding="utf-8").replace("Edge", "Lead"), encoding="utf-8")
@@ -110,46 +126,35 @@ def test_check_reports_the_same_from_the_cache(tmp_path: Path) -> None:
     assert (cold.stdout, cold.stderr) == (warm.stdout, warm.stderr)
 
 
-DATA = Path(__file__).parent / "data"
-
-
 def test_plain_print_is_the_same_cold_and_cached_and_needs_no_rich(tmp_path: Path) -> None:
     """prose-rich.print.txt was written by the earlier Rich-based printer; the
     string-based plain printer must reproduce it byte for byte, from YAML and
     from the cache, and a cached run must not import Rich or the parser."""
-    lesson = tmp_path / "prose-rich.yaml"
-    shutil.copy(DATA / "prose-rich.yaml", lesson)
-    an_hour_ago = time.time() - 3600
-    os.utime(lesson, (an_hour_ago, an_hour_ago))
+    lesson = aged_rich_lesson(tmp_path)
     expected = (DATA / "prose-rich.print.txt").read_text(encoding="utf-8")
     for _ in range(3):  # cold, prose added to the entry, fully cached
         assert run_cli("--print", str(lesson)).stdout == expected
-    probe = (
+    printed = probe(
         "import sys; from llm_landscape.cli import main; "
         f"main(['--print', {str(lesson)!r}]); "
         "heavy = ('rich.console', 'rich.text', 'markdown_it', 'pygments.lexers', 'yaml'); "
         "print(sorted(m for m in heavy if m in sys.modules))"
     )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
-    assert done.stdout.endswith("\n[]\n"), done.stdout[-200:]
+    assert printed.endswith("\n[]\n"), printed[-200:]
 
 
 def test_preloaded_prose_renders_without_the_markdown_parser(tmp_path: Path) -> None:
     from llm_landscape import prose
 
-    lesson = tmp_path / "prose-rich.yaml"
-    shutil.copy(DATA / "prose-rich.yaml", lesson)
-    an_hour_ago = time.time() - 3600
-    os.utime(lesson, (an_hour_ago, an_hour_ago))
+    lesson = aged_rich_lesson(tmp_path)
     assert "Frontier" not in run_cli("--print", str(lesson)).stdout  # fills the cache
-    probe = (
+    rendered = probe(
         "import sys; from pathlib import Path; from llm_landscape import lesson_cache, prose; "
         f"known = lesson_cache.load_prose(Path({str(lesson)!r})); prose.preload(known); "
         "texts = [prose.render(text) for text in known]; "
         "print(len(texts), 'markdown_it' in sys.modules)"
     )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
-    assert done.stdout == "3 False\n", done.stderr  # two bodies and an insight
+    assert rendered == "3 False\n"  # two bodies and an insight
     for markdown, compiled in (lesson_cache.load_prose(lesson) or {}).items():
         assert prose.render(markdown).plain == compiled[0]
 
@@ -167,12 +172,11 @@ def test_lexed_code_highlights_exactly_as_the_lexer_does(tmp_path: Path) -> None
         assert [(line.plain, line.spans) for line in again] == [
             (line.plain, line.spans) for line in fresh
         ]
-    probe = (
+    highlighted = probe(
         "import sys; from llm_landscape import highlight as h; "
         "h.preload({h.code_key('x = 1', 'python'): (('Name', 'x'), ('Text', ' '), "
         "('Operator', '='), ('Text', ' '), ('Literal.Number.Integer', '1'))}); "
         "line, = h.highlight_lines('x = 1', 'python', h.palette(h.ANSI_COLOURS)); "
         "print(line.plain, len(line.spans), 'pygments.lexers' in sys.modules)"
     )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
-    assert done.stdout == "x = 1 2 False\n", done.stderr  # '=' and '1' styled, no lexer
+    assert highlighted == "x = 1 2 False\n"  # '=' and '1' styled, no lexer
