@@ -45,10 +45,15 @@ def probe(code: str) -> str:
 def test_round_trip_gives_the_same_lesson(tmp_path: Path) -> None:
     directory = aged_copy(tmp_path)
     lesson, _ = load_lesson(directory)
-    assert lesson_cache.load(directory) is None
+    assert lesson_cache.read(directory) is None
     lesson_cache.store(directory, lesson, ["a warning"], ["a note", "another"])
-    assert lesson_cache.load(directory) == (lesson, ["a warning"])
-    assert lesson_cache.load_report(directory) == (6, ["a warning"], ["a note", "another"])
+    entry = lesson_cache.read(directory)
+    assert entry is not None and entry.lesson() == lesson
+    assert (entry.steps, entry.warnings, entry.notes) == (6, ["a warning"], ["a note", "another"])
+    assert (entry.prose(), entry.code()) == ({}, {})  # added by runs that need them
+    entry.keep(prose={"*x*": ("x", ((0, 1, ("em",)),))})
+    again = lesson_cache.read(directory)
+    assert again is not None and again.prose() == {"*x*": ("x", ((0, 1, ("em",)),))}
 
 
 def test_an_edit_of_the_same_size_is_seen(tmp_path: Path) -> None:
@@ -57,16 +62,16 @@ def test_an_edit_of_the_same_size_is_seen(tmp_path: Path) -> None:
     step = directory / "03-closed.yaml"
     text = step.read_text(encoding="utf-8")
     step.write_text(text.replace("Frontier Edge", "Frontier EDGE"), encoding="utf-8")
-    assert lesson_cache.load(directory) is None
+    assert lesson_cache.read(directory) is None
     (directory / "06-future.yaml").unlink()
-    assert lesson_cache.load(directory) is None
+    assert lesson_cache.read(directory) is None
 
 
 def test_a_file_written_just_now_is_not_trusted(tmp_path: Path) -> None:
     directory = aged_copy(tmp_path)
     (directory / "lesson.yaml").touch()  # same size, new time, inside the racy window
     lesson_cache.store(directory, load_lesson(directory)[0], [], [])
-    assert lesson_cache.load(directory) is None
+    assert lesson_cache.read(directory) is None
 
 
 def test_a_broken_cache_is_a_miss_never_an_error(
@@ -81,11 +86,10 @@ def test_a_broken_cache_is_a_miss_never_an_error(
 
     for damage in (b"", b"garbage", good[: len(good) // 2], marshal.dumps((1, 2, 3))):
         entry.write_bytes(damage)
-        assert lesson_cache.load(directory) is None
-        assert lesson_cache.load_report(directory) is None
+        assert lesson_cache.read(directory) is None
     entry.unlink()
     entry.mkdir()  # a directory where the file should be
-    assert lesson_cache.load(directory) is None
+    assert lesson_cache.read(directory) is None
     lesson_cache.store(directory, lesson, [], [])  # cannot replace it: quietly not cached
 
 
@@ -150,12 +154,14 @@ def test_preloaded_prose_renders_without_the_markdown_parser(tmp_path: Path) -> 
     assert "Frontier" not in run_cli("--print", str(lesson)).stdout  # fills the cache
     rendered = probe(
         "import sys; from pathlib import Path; from llm_landscape import lesson_cache, prose; "
-        f"known = lesson_cache.load_prose(Path({str(lesson)!r})); prose.preload(known); "
+        f"known = lesson_cache.read(Path({str(lesson)!r})).prose(); prose.preload(known); "
         "texts = [prose.render(text) for text in known]; "
         "print(len(texts), 'markdown_it' in sys.modules)"
     )
     assert rendered == "3 False\n"  # two bodies and an insight
-    for markdown, compiled in (lesson_cache.load_prose(lesson) or {}).items():
+    entry = lesson_cache.read(lesson)
+    assert entry is not None
+    for markdown, compiled in entry.prose().items():
         assert prose.render(markdown).plain == compiled[0]
 
 

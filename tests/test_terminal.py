@@ -111,17 +111,21 @@ def test_a_run_leaves_its_prose_and_code_in_the_lesson_cache(tmux: Tmux, tmp_pat
     an_hour_ago = time.time() - 3600
     for file in lesson.iterdir():
         os.utime(file, (an_hour_ago, an_hour_ago))
-    assert not lesson_cache.load_prose(lesson)
+
+    def cached() -> lesson_cache.Entry | None:
+        entry = lesson_cache.read(lesson)
+        return entry if entry is not None and entry.prose() and entry.code() else None
+
+    assert cached() is None
     start(tmux, str(lesson))
     tmux.wait_for("Press Space to begin")
     tmux("send-keys", "-t", "player", "Space")
     tmux.wait_for("Step 1 / 6")
     tmux("send-keys", "-t", "player", "q")
     deadline = time.monotonic() + 10
-    while not lesson_cache.load_prose(lesson) and time.monotonic() < deadline:
+    while cached() is None and time.monotonic() < deadline:
         time.sleep(0.05)
-    stored = lesson_cache.load_prose(lesson)
-    assert stored is not None
-    assert set(stored) == prose_texts(load_lesson(lesson)[0])  # every step's, seen or not
-    lexed = lesson_cache.load_code(lesson)
-    assert lexed is not None and len(lexed) == 6  # and every step's code
+    entry = cached()
+    assert entry is not None
+    assert set(entry.prose()) == prose_texts(load_lesson(lesson)[0])  # every step's, seen or not
+    assert len(entry.code()) == 6  # and every step's code

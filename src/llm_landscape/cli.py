@@ -20,6 +20,7 @@ TYPE_CHECKING = False  # not typing's: importing typing costs --check ~2 ms
 if TYPE_CHECKING:  # at run time each is imported where it is needed: --check is
     from .diagnostics import Diagnostic  # hot, and an unchanged lesson needs neither
     from .highlight import Tokens
+    from .lesson_cache import Entry
     from .model import Lesson
     from .prose import Compiled
 
@@ -111,21 +112,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.new is not None:
         return _scaffold(args.new)
     path = args.path or builtin_lesson()
-    lesson = _load_or_report(path)
-    if lesson is None:
+    loaded = _load_or_report(path)
+    if loaded is None:
         return 1
+    lesson, entry = loaded
     if args.export is not None:
         return _export(lesson, args.export)
     if args.step is not None and not 1 <= args.step <= len(lesson.steps):
         parser.error(f"--step must be between 1 and {len(lesson.steps)}")
     if args.print_:
-        return _print(lesson, path)
+        return _print(lesson, entry, path)
     ascii_only = args.ascii or not _utf8_terminal()
-    return _play(lesson, path, args, ascii_only, parser)
+    return _play(lesson, entry, path, args, ascii_only, parser)
 
 
 def _play(
     lesson: Lesson,
+    entry: Entry | None,
     path: Path,
     args: argparse.Namespace,
     ascii_only: bool,
@@ -137,8 +140,8 @@ def _play(
 
     # What earlier runs compiled and lexed: with it the player loads neither the
     # Markdown parser nor a lexer.
-    known_prose = lesson_cache.load_prose(path) or {}
-    known_code = lesson_cache.load_code(path) or {}
+    known_prose = entry.prose() if entry else {}
+    known_code = entry.code() if entry else {}
     prose.preload(known_prose)
     highlight.preload(known_code)
     options = PlayerOptions(
@@ -155,61 +158,59 @@ def _play(
         names = ", ".join(sorted(app.available_themes))
         parser.error(f"unknown theme '{args.theme}'; choose one of: {names}")
     app.run()
-    _complete_cache(lesson, path, known_prose, known_code)
+    # On the way out, once per edit of the lesson: what the cache lacks, so that
+    # the next start needs neither the Markdown parser nor a lexer.
+    entry = entry or lesson_cache.read(path)  # a first load has just been cached
+    compiled = _complete_prose(lesson, known_prose)
+    lexed = _complete_code(lesson, known_code)
+    if entry is not None and (compiled is not known_prose or lexed is not known_code):
+        entry.keep(prose=compiled, code=lexed)
     return app.return_code or 0
 
 
-def _complete_cache(
-    lesson: Lesson,
-    path: Path,
-    known_prose: dict[str, Compiled],
-    known_code: dict[str, Tokens],
-) -> None:
-    """Once per edit of the lesson, on the way out: compile the prose and lex the
-    code the cache lacks, so that the next start needs neither."""
-    from . import highlight, lesson_cache, prose
+def _complete_prose(lesson: Lesson, known: dict[str, Compiled]) -> dict[str, Compiled]:
+    """Every prose text of the lesson compiled: ``known`` itself when it lacks
+    nothing, else a new map with the rest compiled."""
     from .printer import prose_texts
 
-    missing = prose_texts(lesson) - known_prose.keys()
-    if missing:
-        compiled = {text: prose.compile_markdown(text) for text in missing}
-        lesson_cache.store_part(path, lesson_cache.PROSE, {**known_prose, **compiled})
-    code = {
+    missing = prose_texts(lesson) - known.keys()
+    if not missing:
+        return known
+    from . import prose
+
+    return {**known, **{text: prose.compile_markdown(text) for text in missing}}
+
+
+def _complete_code(lesson: Lesson, known: dict[str, Tokens]) -> dict[str, Tokens]:
+    """Every code panel under highlight.CACHED_LINES lines lexed: ``known``
+    itself when it lacks nothing, else a new map with the rest lexed."""
+    from . import highlight
+
+    wanted = {
         highlight.code_key(step.code.source, step.code.language): step.code
         for step in lesson.steps
         if step.code is not None and step.code.source.count("\n") < highlight.CACHED_LINES
     }
-    if code.keys() - known_code.keys():
-        lexed = {key: highlight.lex(panel.source, panel.language) for key, panel in code.items()}
-        lesson_cache.store_part(path, lesson_cache.CODE, lexed)
+    missing = {key: code for key, code in wanted.items() if key not in known}
+    if not missing:
+        return known
+    return {**known, **{key: highlight.lex(c.source, c.language) for key, c in missing.items()}}
 
 
-def _print(lesson: Lesson, path: Path) -> int:
-    from . import printer
+def _print(lesson: Lesson, entry: Entry | None, path: Path) -> int:
+    from . import lesson_cache, printer
 
     if printer.is_styled(sys.stdout, os.environ):
         printer.print_styled(lesson, sys.stdout)
         return 0
     # Plain text for a pipe: the compiled prose is cached with the lesson.
-    known = _compiled_prose(lesson, path)
-    sys.stdout.write(printer.plain_text(lesson, {text: known[text][0] for text in known}))
+    known = entry.prose() if entry else {}
+    compiled = _complete_prose(lesson, known)
+    entry = entry or lesson_cache.read(path)  # a first load has just been cached
+    if entry is not None and compiled is not known:
+        entry.keep(prose=compiled)
+    sys.stdout.write(printer.plain_text(lesson, {text: compiled[text][0] for text in compiled}))
     return 0
-
-
-def _compiled_prose(lesson: Lesson, path: Path) -> dict[str, Compiled]:
-    """Every prose text of the lesson compiled, from the cache where it can be.
-    Only a text the cache lacks needs the Markdown parser."""
-    from . import lesson_cache
-    from .printer import prose_texts
-
-    known = lesson_cache.load_prose(path) or {}
-    missing = prose_texts(lesson) - known.keys()
-    if missing:
-        from . import prose
-
-        known.update((text, prose.compile_markdown(text)) for text in missing)
-        lesson_cache.store_part(path, lesson_cache.PROSE, known)
-    return known
 
 
 def _scaffold(directory: Path) -> int:
@@ -238,15 +239,19 @@ def _export(lesson: Lesson, target: Path) -> int:
     return 0
 
 
-def _load_or_report(path: Path) -> Lesson | None:
+def _load_or_report(path: Path) -> tuple[Lesson, Entry | None] | None:
+    """The lesson and its cache entry: from the cache when its files are
+    unchanged, else from YAML (errors reported; None)."""
     from . import lesson_cache
 
-    if (cached := lesson_cache.load(path)) is not None:
-        return cached[0]
+    entry = lesson_cache.read(path)
+    lesson = entry.lesson() if entry else None
+    if lesson is not None:
+        return lesson, entry
     from .diagnostics import LessonError
 
     try:
-        return _load(path)[0]
+        return _load(path)[0], None
     except LessonError as error:
         _report(error.diagnostics)
         return None
@@ -271,8 +276,10 @@ def check(paths: Sequence[Path]) -> int:
 
     status = 0
     for path in paths:
-        report = lesson_cache.load_report(path)
-        if report is None:
+        entry = lesson_cache.read(path)
+        if entry is not None:
+            steps, warnings, notes = entry.steps, entry.warnings, entry.notes
+        else:
             from .diagnostics import LessonError
 
             try:
@@ -281,8 +288,7 @@ def check(paths: Sequence[Path]) -> int:
                 _report(error.diagnostics)
                 status = 1
                 continue
-            report = (len(lesson.steps), warnings, notes)
-        steps, warnings, notes = report
+            steps = len(lesson.steps)
         _print_capped([*warnings, *notes])
         counts = [f"{len(warnings)} warning(s)"] if warnings else []
         counts += [f"{len(notes)} note(s)"] if notes else []

@@ -15,6 +15,7 @@ same clock tick could keep both size and time ("racy" entries, as in git).
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
 import time
@@ -49,43 +50,69 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("llm-landscape"))
 
 
-def load(path: Path) -> tuple[Lesson, list[str]] | None:
-    """The lesson at ``path`` and its formatted warnings, if cached and unchanged."""
-    entry = _valid_entry(path)
-    if entry is None:
-        return None
-    try:
-        return _lesson(_tuple(entry[3])), [str(line) for line in _tuple(entry[4])]
-    except (ValueError, TypeError):
-        return None
+_PROSE, _CODE = 6, 7
+"""Where an entry keeps what runs add to it: compiled prose and lexed code."""
 
 
-def load_report(path: Path) -> tuple[int, list[str], list[str]] | None:
-    """What ``--check`` says of an unchanged lesson: its number of steps, warnings
-    and notes, without building the lesson."""
-    entry = _valid_entry(path)
-    if entry is None:
-        return None
-    try:
-        warnings, notes = _tuple(entry[4]), _tuple(entry[5])
-        return len(_tuple(_tuple(entry[3])[7])), list(map(str, warnings)), list(map(str, notes))
-    except (ValueError, TypeError):
-        return None
+class Entry:
+    """A cached lesson whose files are unchanged, read once; each part is
+    decoded when asked for, so ``--check`` never builds the lesson."""
+
+    def __init__(self, path: Path, data: tuple[object, ...]) -> None:
+        """Raises TypeError or IndexError for data of the wrong shape."""
+        self._path = path
+        self._data = data
+        self.steps = len(_tuple(_tuple(data[3])[7]))
+        self.warnings = [str(line) for line in _tuple(data[4])]
+        self.notes = [str(line) for line in _tuple(data[5])]
+        """What ``--check`` advised besides the warnings."""
+
+    def lesson(self) -> Lesson | None:
+        """The lesson itself, or None if the entry does not hold a well-formed one."""
+        try:
+            return _lesson(_tuple(self._data[3]))
+        except (TypeError, ValueError):
+            return None
+
+    def prose(self) -> dict[str, Compiled]:
+        """Compiled prose (``prose.Compiled``), as far as earlier runs stored it."""
+        return _part(self._data[_PROSE], _compiled)
+
+    def code(self) -> dict[str, Tokens]:
+        """Lexed code (``highlight.Tokens`` by ``highlight.code_key``), as far as
+        earlier runs stored it."""
+        return _part(self._data[_CODE], _tokens)
+
+    def keep(
+        self,
+        prose: Mapping[str, Compiled] | None = None,
+        code: Mapping[str, Tokens] | None = None,
+    ) -> None:
+        """Store compiled prose and/or lexed code in the entry (one write)."""
+        updated = list(self._data)
+        for position, values in ((_PROSE, prose), (_CODE, code)):
+            if values is not None:
+                updated[position] = dict(values)
+        self._data = tuple(updated)
+        with contextlib.suppress(OSError, ValueError):
+            _write(self._path.resolve(), self._data)
 
 
-def _valid_entry(path: Path) -> tuple[object, ...] | None:
+def read(path: Path) -> Entry | None:
+    """The cache entry of the lesson at ``path`` if its files are unchanged;
+    None for a miss and for anything wrong with the cache."""
     try:
         where = path.resolve()
-        entry = _tuple(marshal.loads(_entry(where).read_bytes()))
-        if len(entry) != 8 or entry[:2] != (FORMAT, _code_stamp()):
+        data = _tuple(marshal.loads(_entry(where).read_bytes()))
+        if len(data) != 8 or data[:2] != (FORMAT, _code_stamp()):
             return None
-        if _tuple(entry[3])[4] != str(where):
+        if _tuple(data[3])[4] != str(where):
             return None  # another path with the same crc32
-        for stamp in _tuple(entry[2]):
+        for stamp in _tuple(data[2]):
             name, size, mtime = _tuple(stamp)
             if _stamp(Path(str(name))) != (name, size, mtime):
                 return None
-        return entry
+        return Entry(path, data)
     except (OSError, ValueError, EOFError, TypeError, IndexError):
         return None
 
@@ -98,53 +125,20 @@ def store(path: Path, lesson: Lesson, warnings: Sequence[str], notes: Sequence[s
         if any(mtime > (time.time() - RACY_SECONDS) * 1e9 for _, _, mtime in stamps):
             return
         plain = _plain(lesson, where)
-        later: dict[str, str] = {}  # prose and code: added by store_part after a run
+        later: dict[str, str] = {}  # prose and code: kept by Entry.keep after a run
         data = (FORMAT, _code_stamp(), stamps, plain, tuple(warnings), tuple(notes), later, later)
         _write(where, data)
     except (OSError, ValueError):
         return
 
 
-PROSE, CODE = 6, 7
-"""Where an entry keeps what runs add to it: compiled prose and lexed code."""
-
-
-def load_prose(path: Path) -> dict[str, Compiled] | None:
-    """The compiled prose (``prose.Compiled``) of an unchanged lesson, as far as
-    an earlier run stored it (see :func:`store_part`)."""
-    return _load_part(path, PROSE, _compiled)
-
-
-def load_code(path: Path) -> dict[str, Tokens] | None:
-    """The lexed code (``highlight.Tokens`` by ``highlight.code_key``) of an
-    unchanged lesson, as far as an earlier run stored it."""
-    return _load_part(path, CODE, _tokens)
-
-
-def store_part(path: Path, position: int, values: Mapping[str, object]) -> None:
-    """Keep ``values`` (prose at PROSE, code at CODE) in an unchanged lesson's entry."""
-    entry = _valid_entry(path)
-    if entry is None:
-        return
-    updated = list(entry)
-    updated[position] = dict(values)
-    try:
-        _write(path.resolve(), tuple(updated))
-    except (OSError, ValueError):
-        return
-
-
-def _load_part(
-    path: Path, position: int, check: Callable[[object], PartValue]
-) -> dict[str, PartValue] | None:
-    entry = _valid_entry(path)
-    part = None if entry is None else entry[position]
+def _part(part: object, check: Callable[[object], PartValue]) -> dict[str, PartValue]:
     if not isinstance(part, dict):
-        return None
+        return {}
     try:
         return {str(key): check(value) for key, value in part.items()}
     except (ValueError, TypeError):
-        return None
+        return {}
 
 
 def _tokens(value: object) -> Tokens:
