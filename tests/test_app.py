@@ -300,3 +300,27 @@ async def test_a_key_on_the_first_frame_shows_the_whole_step(lesson: Lesson) -> 
         assert ("Step 1 / 6", "title-card") not in seen  # never the counter without the step
         assert seen[-1] == ("Step 1 / 6", "step-view")
         assert shown(app, "#step-title") == lesson.steps[0].title
+
+
+async def test_leaving_the_title_card_keeps_focus_where_it_was(lesson: Lesson) -> None:
+    """A focus change restyles the whole screen: had the card held focus, the first
+    Space would have painted every step twice."""
+    app = LessonApp(lesson)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        on_card = app.focused
+        await pilot.press("space")
+        await wait_for(pilot, lambda: counter(app) == "Step 1 / 6")
+        assert app.focused is on_card
+
+
+async def test_step_view_is_mounted_with_the_first_frame_not_a_repaint_later(
+    lesson: Lesson,
+) -> None:
+    """Waiting for the next repaint left the step view unmounted until the
+    terminal's first reply (~20 ms in tmux), so its mounting and first drawing
+    met a learner's first Space instead of being done by then."""
+    app = LessonApp(lesson)
+    async with app.run_test(size=(120, 40)):  # returns once the first frame is drawn
+        assert app.step_view is not None
+        assert app.query_one(TitleCard).display

@@ -133,7 +133,10 @@ class LessonApp(ScreenActions):
         self._fit(self.size.width, self.size.height)
         if self.options.play:
             self.action_toggle_play()
-        self.call_after_refresh(self._mount_step_view)
+        # Queued behind the screen's first paint: mounted and drawn beneath the
+        # card right after it. (After the next *refresh* would wait for the
+        # terminal's first reply, ~20 ms, and meet an early first Space.)
+        self.screen.call_later(self._mount_step_view)
         if self.options.watch and self._live is None:
             from .live_reload import LiveReload
 

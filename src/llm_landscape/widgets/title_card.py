@@ -20,7 +20,10 @@ HINT = "Press Space to begin"
 ROLES = ("heading", "subtitle", "badge", "hint", "resume")
 
 
-class TitleCard(VerticalScroll):
+class TitleCard(VerticalScroll, can_focus=False):
+    """Not focusable: the focused widget would lose focus when the card hides on
+    the first Space, and that style change cost a second full-screen paint."""
+
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "title-card--heading",
         "title-card--subtitle",
