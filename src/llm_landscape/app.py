@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 from time import monotonic
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Container, Vertical
+from textual.containers import Container
 from textual.css.query import NoMatches
 from textual.reactive import var
 from textual.widget import MountError
@@ -75,32 +75,31 @@ class LessonApp(ScreenActions):
         self._step_view: StepView | None = None
 
     def compose(self) -> ComposeResult:
+        # Only what the first frame shows: each widget costs it ~1 ms of CSS
+        # and layout. The too-small note and the reload banner come when needed.
         ascii_only = self.options.ascii_only
-        note = f"Enlarge the terminal (at least {MIN_WIDTH}×{MIN_HEIGHT})"
-        yield Static(Text(note), id="too-small")
-        with Vertical(id="frame"):
-            yield StepBar(self.lesson.steps, ascii_only=ascii_only, id="step-bar")
+        yield StepBar(self.lesson.steps, ascii_only=ascii_only, id="step-bar")
+        if self.options.watch:
             yield Static(id="reload-errors")
-            # The card lies over the step view (a layer above it), so that view
-            # is laid out, and step 1 prepared, while the learner reads the card.
-            with Container(id="stage"):
-                if self._starts_on_a_step():
-                    from .widgets.step_view import StepView
+        # The card lies over the step view (a layer above it), so that view
+        # is laid out, and step 1 prepared, while the learner reads the card.
+        with Container(id="stage"):
+            if self._starts_on_a_step():
+                from .widgets.step_view import StepView
 
-                    yield StepView(id="step-view")
-                yield TitleCard(self.lesson, id="title-card")
-            yield StatusBar(ascii_only=ascii_only, id="status-bar")
-            yield KeyLegend(PLAYER_BINDINGS, id="key-legend")
+                yield StepView(id="step-view")
+            yield TitleCard(self.lesson, id="title-card")
+        yield StatusBar(ascii_only=ascii_only, id="status-bar")
+        yield KeyLegend(PLAYER_BINDINGS, id="key-legend")
 
     def _starts_on_a_step(self) -> bool:
         options = self.options
         return options.start_step is not None or options.play or self.tour.current is not None
 
     def _find_step_view(self) -> StepView | None:
-        from .widgets.step_view import StepView
-
-        found = self.query(StepView)
-        return found.first() if found else None
+        # By id: importing the StepView class here would cost the first frame ~3 ms.
+        found = self.query("#step-view")
+        return cast("StepView", found.first()) if found else None
 
     @property
     def step_view(self) -> StepView | None:
@@ -246,7 +245,11 @@ class LessonApp(ScreenActions):
         self._fit(event.size.width, event.size.height)
 
     def _fit(self, width: int, height: int) -> None:
-        self.screen.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+        screen, small = self.screen, width < MIN_WIDTH or height < MIN_HEIGHT
+        if small and not screen.query("#too-small"):
+            note = f"Enlarge the terminal (at least {MIN_WIDTH}×{MIN_HEIGHT})"
+            screen.mount(Static(Text(note), id="too-small"))
+        screen.set_class(small, "-too-small")
         self.screen.set_class(width < NARROW_WIDTH, "-narrow")
 
     # -- moves ------------------------------------------------------------
