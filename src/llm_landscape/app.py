@@ -275,7 +275,7 @@ class LessonApp(ScreenActions):
         self.tour = self.tour.last()
 
     def action_digit(self, digit: int) -> None:
-        self._number = self._number.type(digit, monotonic(), self.tour.count)
+        self._number = self._number.type(digit, monotonic(), self.tour.total)
         if (step := self._number.step) is not None:
             self.go_to(step)
 

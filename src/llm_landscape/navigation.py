@@ -2,27 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from .model import Lesson
 
 
-@dataclass(frozen=True, slots=True)
-class Tour:
+class Tour(NamedTuple):  # not a dataclass: see model.py
     """The position in a lesson. ``current`` is None on the title card."""
 
-    count: int
+    total: int
+    """How many steps the lesson has."""
     current: int | None = None
     visited: frozenset[int] = frozenset()
 
     def go(self, index: int) -> Tour:
         """Jump to ``index`` (0-based), clamped to the lesson."""
-        if self.count <= 0:
+        if self.total <= 0:
             return self
-        index = max(0, min(index, self.count - 1))
-        return replace(self, current=index, visited=self.visited | {index})
+        index = max(0, min(index, self.total - 1))
+        return self._replace(current=index, visited=self.visited | {index})
 
     def next(self) -> Tour:
         return self.go(0 if self.current is None else self.current + 1)
@@ -36,21 +35,20 @@ class Tour:
         return self.go(0)
 
     def last(self) -> Tour:
-        return self.go(self.count - 1)
+        return self.go(self.total - 1)
 
     @property
     def at_end(self) -> bool:
-        return self.current is not None and self.current == self.count - 1
+        return self.current is not None and self.current == self.total - 1
 
     @property
     def counter(self) -> str:
         """``Step N / M``, or ``Step – / M`` on the title card."""
         shown = "–" if self.current is None else str(self.current + 1)
-        return f"Step {shown} / {self.count}"
+        return f"Step {shown} / {self.total}"
 
 
-@dataclass(frozen=True, slots=True)
-class NumberEntry:
+class NumberEntry(NamedTuple):
     """Digits typed in quick succession: ``1`` then ``2`` means step 12.
 
     Each digit jumps at once (``1`` goes to step 1); a digit typed within
@@ -65,8 +63,8 @@ class NumberEntry:
     def type(self, digit: int, now: float, count: int) -> NumberEntry:
         extended = self.digits + str(digit)
         if self.digits and now - self.typed_at <= self.window and int(extended) <= count:
-            return replace(self, digits=extended, typed_at=now)
-        return replace(self, digits=str(digit), typed_at=now)
+            return self._replace(digits=extended, typed_at=now)
+        return self._replace(digits=str(digit), typed_at=now)
 
     @property
     def step(self) -> int | None:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import pacing
 from .state import StateStore
 
 
-@dataclass(frozen=True)
-class PlayerOptions:
+class PlayerOptions(NamedTuple):  # not a dataclass: see model.py
     start_step: int | None = None
     play: bool = False
     wpm: int = pacing.DEFAULT_WPM

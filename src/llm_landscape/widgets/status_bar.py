@@ -7,7 +7,6 @@ every step, and five Statics asked Textual for a layout pass each time.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -40,7 +39,6 @@ class StatusBar(Widget):
     playing: reactive[bool] = reactive(False)
     _hover: reactive[bool] = reactive(False)
 
-    @dataclass
     class PlayToggled(Message):
         """The learner clicked the Play control. (It is not focusable, so Space
         stays "next step".)"""

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -17,9 +16,8 @@ from ..icons import glyph
 from ..model import Step
 
 
-@dataclass(frozen=True, slots=True)
-class _Item:
-    index: int
+class _Item(NamedTuple):
+    step: int
     text: str
 
 
@@ -41,11 +39,12 @@ class StepBar(Widget):
     current: reactive[int | None] = reactive(None)
     visited: reactive[frozenset[int]] = reactive(frozenset)
 
-    @dataclass
     class Clicked(Message):
         """The learner clicked a step in the bar."""
 
-        index: int
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
 
     def __init__(self, steps: tuple[Step, ...], *, ascii_only: bool = False, id: str | None = None):
         super().__init__(id=id)
@@ -109,8 +108,8 @@ class StepBar(Widget):
             if position:
                 line.append(joiner)
             start = line.cell_len
-            line.append(item.text, self._style(item.index))
-            self._hits.append((start, line.cell_len, item.index))
+            line.append(item.text, self._style(item.step))
+            self._hits.append((start, line.cell_len, item.step))
         return line
 
     def _style(self, index: int) -> Style:
