@@ -13,27 +13,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-_KEY_NAMES = {
-    "space": "Space",
-    "right": "→",
-    "left": "←",
-    "pagedown": "PgDn",
-    "pageup": "PgUp",
-    "backspace": "Backspace",
-    "home": "Home",
-    "end": "End",
-    "question_mark": "?",
-    "plus": "+",
-    "minus": "-",
-    "equals_sign": "=",
-    "ctrl+c": "Ctrl+C",
-    "ctrl+p": "Ctrl+P",
-    "escape": "Esc",
-}
-
-
-def key_label(key: str) -> str:
-    return _KEY_NAMES.get(key, key)
+from .keys import key_label
 
 
 def key_rows(bindings: Iterable[Binding]) -> list[tuple[str, str]]:

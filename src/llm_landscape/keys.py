@@ -51,3 +51,27 @@ LESSON_ACTIONS = frozenset(
         *("resume", "overview", "search", "copy_code", "cycle_theme"),
     }
 )
+
+
+_KEY_NAMES = {
+    "space": "Space",
+    "right": "→",
+    "left": "←",
+    "pagedown": "PgDn",
+    "pageup": "PgUp",
+    "backspace": "Backspace",
+    "home": "Home",
+    "end": "End",
+    "question_mark": "?",
+    "plus": "+",
+    "minus": "-",
+    "equals_sign": "=",
+    "ctrl+c": "Ctrl+C",
+    "ctrl+p": "Ctrl+P",
+    "escape": "Esc",
+}
+
+
+def key_label(key: str) -> str:
+    """How a key is written for people: ``pagedown`` is PgDn."""
+    return _KEY_NAMES.get(key, key)

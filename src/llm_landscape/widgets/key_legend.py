@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widget import Widget
 
-from ..help_screen import key_label
+from ..keys import key_label
 
 
 class KeyLegend(Widget):
