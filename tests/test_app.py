@@ -324,3 +324,19 @@ async def test_step_view_is_mounted_with_the_first_frame_not_a_repaint_later(
     async with app.run_test(size=(120, 40)):  # returns once the first frame is drawn
         assert app.step_view is not None
         assert app.query_one(TitleCard).display
+
+
+async def test_a_card_taller_than_the_terminal_scrolls_to_its_hint(lesson: Lesson) -> None:
+    app = LessonApp(lesson)
+    async with app.run_test(size=(40, 12)) as pilot:
+        card = app.query_one(TitleCard)
+        assert "Press Space to begin" not in card_text(app)  # below the fold
+        assert card.max_scroll_y > 0
+        card.scroll_end(animate=False)
+        await pilot.pause()
+        assert "Press Space to begin" in card_text(app)
+
+
+def card_text(app: LessonApp) -> str:
+    card = app.query_one(TitleCard)
+    return "\n".join(card.render_line(y).text for y in range(card.size.height))

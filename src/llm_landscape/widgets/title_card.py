@@ -1,18 +1,21 @@
 """The title card shown before step 1, as on the course page.
 
-One text, centred, rather than a widget per line: the card is the first frame,
-and each widget costs that frame its CSS and layout (~1 ms apiece here).
+One widget that draws its centred lines itself, rather than a scrolling
+container around a ``Static``: the card is the first frame, and each widget
+costs that frame its CSS and layout (~1 ms apiece here). It still scrolls
+when a small terminal cannot show the whole card.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from ..model import Lesson
 
@@ -20,7 +23,7 @@ HINT = "Press Space to begin"
 ROLES = ("heading", "subtitle", "badge", "hint", "resume")
 
 
-class TitleCard(VerticalScroll, can_focus=False):
+class TitleCard(ScrollView, can_focus=False):
     """Not focusable: the focused widget would lose focus when the card hides on
     the first Space, and that style change cost a second full-screen paint."""
 
@@ -32,8 +35,7 @@ class TitleCard(VerticalScroll, can_focus=False):
         "title-card--resume",
     }
     DEFAULT_CSS = """
-    TitleCard { align: center middle; }
-    TitleCard > #card { width: auto; max-width: 90%; text-align: center; }
+    TitleCard { scrollbar-size-vertical: 1; }
     TitleCard > .title-card--heading { text-style: bold; color: $text-primary; }
     TitleCard > .title-card--subtitle { color: $text-muted; }
     TitleCard > .title-card--badge { background: $accent; color: $background; text-style: bold; }
@@ -45,38 +47,59 @@ class TitleCard(VerticalScroll, can_focus=False):
         super().__init__(id=id)
         self._lesson = lesson
         self._resume: int | None = None
-        self._drawn_colours: tuple[Style, ...] = ()
+        self._rows: list[list[Segment]] = []
+        self._laid_out: tuple[tuple[Style, ...], int] | None = None
+        """The colours and width the rows were drawn for."""
 
     @property
     def text(self) -> str:
         """The card's words, line by line (for tests and tools)."""
         return self._card().plain
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="card")
-
-    def on_mount(self) -> None:
-        self._refresh_card()
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        # Redraw only for new colours (a theme change), not for every style
-        # update: hiding the card is one too, and a redraw asks for a layout.
-        if self.is_mounted and self._colours() != self._drawn_colours:
-            self._refresh_card()
-
     def offer_resume(self, number: int) -> None:
         """Show "Resume at step N — press r" under the hint."""
         self._resume = number
-        if self.is_mounted:
-            self._refresh_card()
+        self._laid_out = None
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self.refresh()  # redrawn only if the colours changed: see render_lines
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        width = self.scrollable_content_region.width
+        if self._laid_out != (self._colours(), width):
+            self._lay_out(width)
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        style, width = self.rich_style, self.scrollable_content_region.width
+        # Centred vertically when it fits; scrolled from the top when it does not.
+        index = self.scroll_offset.y + y - max(0, (self.size.height - len(self._rows)) // 2)
+        if not 0 <= index < len(self._rows):
+            return Strip.blank(width, style)
+        return Strip(self._rows[index]).crop_extend(0, width, style)
+
+    def _lay_out(self, width: int) -> None:
+        colours = self._colours()
+        self._laid_out = (colours, width)
+        if width <= 0:
+            self._rows = []
+            return
+        # Wrapped at 90% of the width, as a card with margins; each row centred.
+        wrap = max(1, width * 9 // 10)
+        options = self.app.console.options.update(width=wrap, height=None)
+        lines = self.app.console.render_lines(self._card(), options, pad=False)
+        base = self.rich_style
+        self._rows = []
+        for line in lines:
+            used = Segment.get_line_length(line)
+            left = (width - used) // 2
+            self._rows.append([Segment(" " * left, base), *Segment.apply_style(line, base)])
+        self.virtual_size = Size(width, len(self._rows))
 
     def _colours(self) -> tuple[Style, ...]:
         return tuple(self._style(role) for role in ROLES)
-
-    def _refresh_card(self) -> None:
-        self._drawn_colours = self._colours()
-        self.query_one("#card", Static).update(self._card())
 
     def _card(self) -> Text:
         lesson = self._lesson
