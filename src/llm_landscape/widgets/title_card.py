@@ -48,6 +48,7 @@ class TitleCard(ScrollView, can_focus=False):
         self._lesson = lesson
         self._resume: int | None = None
         self._rows: list[list[Segment]] = []
+        self._frame = (Style(), 0)
         self._laid_out: tuple[tuple[Style, ...], int] | None = None
         """The colours and width the rows were drawn for."""
 
@@ -67,13 +68,15 @@ class TitleCard(ScrollView, can_focus=False):
         self.refresh()  # redrawn only if the colours changed: see render_lines
 
     def render_lines(self, crop: Region) -> list[Strip]:
+        # rich_style walks every ancestor: look it up once per frame, not per line.
         width = self.scrollable_content_region.width
+        self._frame = (self.rich_style, width)
         if self._laid_out != (self._colours(), width):
             self._lay_out(width)
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
-        style, width = self.rich_style, self.scrollable_content_region.width
+        style, width = self._frame
         # Centred vertically when it fits; scrolled from the top when it does not.
         index = self.scroll_offset.y + y - max(0, (self.size.height - len(self._rows)) // 2)
         if not 0 <= index < len(self._rows):
@@ -90,7 +93,7 @@ class TitleCard(ScrollView, can_focus=False):
         wrap = max(1, width * 9 // 10)
         options = self.app.console.options.update(width=wrap, height=None)
         lines = self.app.console.render_lines(self._card(), options, pad=False)
-        base = self.rich_style
+        base = self._frame[0]
         self._rows = []
         for line in lines:
             used = Segment.get_line_length(line)
