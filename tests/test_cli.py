@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from llm_landscape import cli
 from llm_landscape.cli import builtin_lesson
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -138,3 +140,14 @@ def test_output_into_a_closed_pipe_is_not_an_error(tmp_path: Path) -> None:
     errors = printer.stderr.read().decode()
     assert printer.wait(timeout=60) in (0, 1)
     assert "Traceback" not in errors
+
+
+def test_the_player_collects_again_once_start_up_is_over() -> None:
+    gc.disable()
+    try:
+        cli._collect_from_now_on()
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0  # start-up's objects are left out of later passes
+    finally:
+        gc.unfreeze()
+        gc.enable()

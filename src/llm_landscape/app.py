@@ -73,6 +73,7 @@ class LessonApp(ScreenActions):
         self._live: LiveReload | None = None
         self.resume_step: int | None = None
         self._step_view: StepView | None = None
+        self._on_settled = self.options.on_settled
 
     def compose(self) -> ComposeResult:
         # Only what the first frame shows: each widget costs it ~1 ms of CSS
@@ -132,9 +133,9 @@ class LessonApp(ScreenActions):
         self._fit(self.size.width, self.size.height)
         if self.options.play:
             self.action_toggle_play()
-        # Queued behind the screen's first paint: mounted and drawn beneath the
-        # card right after it. (After the next *refresh* would wait for the
-        # terminal's first reply, ~20 ms, and meet an early first Space.)
+        # Queued behind the screen's first paint: the step view is mounted and
+        # drawn beneath the card right after it. (After the next *refresh* would
+        # wait for the terminal's first reply, ~20 ms, and meet an early Space.)
         self.screen.call_later(self._mount_step_view)
         if self.options.watch and self._live is None:
             from .live_reload import LiveReload
@@ -232,6 +233,9 @@ class LessonApp(ScreenActions):
         for index in indexes:
             if 0 <= index < len(self.lesson.steps):
                 view.prepare(index, self.lesson.steps[index])
+        if self._on_settled is not None:
+            settled, self._on_settled = self._on_settled, None
+            settled()
 
     def watch_theme(self) -> None:
         view = self.step_view
