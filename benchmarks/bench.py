@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from make_big_corpus import code_lines
-from tmux_control import TmuxControl, _clean_env, peak_rss_kib
+from tmux_control import POLL_INTERVAL, TmuxControl, _clean_env, peak_rss_kib
 
 PYTHON = Path(sys.executable)
 PLAYER = PYTHON.with_name("llm-landscape")
@@ -197,7 +197,9 @@ def main() -> int:
                 round_(tmux, samples, many, big)
     finally:
         tmux.close()
-    print(f"Polling resolution: one capture every {poll.median('poll'):.2f} ms (median)")
+    capture = poll.median("poll")
+    every = max(capture, POLL_INTERVAL * 1000)
+    print(f"Polling: a capture takes {capture:.2f} ms (median); one every {every:.2f} ms")
     print(f"{'measure':32} {'median':>9} {'min–max':>16}  n")
     for name, values in samples.values.items():
         unit = "MiB" if "RSS" in name else "ms"

@@ -10,6 +10,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 
+POLL_INTERVAL = 0.00025
+"""Seconds between two captures while waiting for a screen."""
+
+
 class TmuxControl:
     def __init__(self, width: int = 120, height: int = 40) -> None:
         self.socket = f"llm-bench-{uuid.uuid4().hex[:8]}"
@@ -70,15 +74,23 @@ class TmuxControl:
         return self.command(f"display-message -p -t {target} '{fmt}'")[0]
 
     def wait(
-        self, ready: Callable[[str], bool], *, settle: float = 0.06, timeout: float = 30.0
+        self,
+        ready: Callable[[str], bool],
+        *,
+        settle: float = 0.06,
+        timeout: float = 30.0,
+        interval: float = POLL_INTERVAL,
     ) -> float:
         """Poll until ``ready(screen)`` and the screen has stopped changing for ``settle``
         seconds; the time (perf_counter) of the last change, i.e. the complete frame."""
         deadline = time.perf_counter() + timeout
         last, changed_at = None, time.perf_counter()
-        seen = False
+        seen, polled = False, 0.0
         while time.perf_counter() < deadline:
-            now = time.perf_counter()
+            # Polling flat out kept tmux busy on one of the two cores, taking
+            # CPU from the program being timed: one capture per interval.
+            time.sleep(max(0.0, interval - (time.perf_counter() - polled)))
+            now = polled = time.perf_counter()
             screen = self.screen()
             if screen != last:
                 last, changed_at = screen, now
