@@ -340,22 +340,3 @@ async def test_a_card_taller_than_the_terminal_scrolls_to_its_hint(lesson: Lesso
 def card_text(app: LessonApp) -> str:
     card = app.query_one(TitleCard)
     return "\n".join(card.render_line(y).text for y in range(card.size.height))
-
-
-async def test_start_up_is_declared_over_once_the_next_step_is_prepared(lesson: Lesson) -> None:
-    """The command collects garbage there: not before the first frame is drawn
-    and step 1 prepared beneath the card, and only once."""
-    calls: list[bool] = []
-    app = LessonApp(lesson, PlayerOptions(on_settled=lambda: calls.append(prepared(app))))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: bool(calls))
-        await pilot.press("space", "space", "left")
-        await pilot.pause()
-        assert calls == [True]
-
-
-def prepared(app: LessonApp) -> bool:
-    pane = app.query_one(ProsePane)
-    return (
-        pane._cache.get((id(app.lesson.steps[0]), pane.scrollable_content_region.width)) is not None
-    )

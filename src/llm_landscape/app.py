@@ -73,7 +73,6 @@ class LessonApp(ScreenActions):
         self._live: LiveReload | None = None
         self.resume_step: int | None = None
         self._step_view: StepView | None = None
-        self._on_settled = self.options.on_settled
 
     def compose(self) -> ComposeResult:
         # Only what the first frame shows: each widget costs it ~1 ms of CSS
@@ -233,9 +232,6 @@ class LessonApp(ScreenActions):
         for index in indexes:
             if 0 <= index < len(self.lesson.steps):
                 view.prepare(index, self.lesson.steps[index])
-        if self._on_settled is not None:
-            settled, self._on_settled = self._on_settled, None
-            settled()
 
     def watch_theme(self) -> None:
         view = self.step_view

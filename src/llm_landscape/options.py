@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import NamedTuple
 
 from . import pacing
@@ -20,6 +19,3 @@ class PlayerOptions(NamedTuple):  # not a dataclass: see model.py
     """Where to remember the learner's place; None remembers nothing (tests)."""
     watch: bool = False
     """Reload the lesson when its files change."""
-    on_settled: Callable[[], None] | None = None
-    """Called once start-up is over: the first frame drawn and the steps a key
-    would open next prepared. (The command re-enables garbage collection.)"""
