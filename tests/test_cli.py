@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from llm_landscape import arguments
 from llm_landscape.cli import builtin_lesson
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -149,3 +150,7 @@ def test_the_player_is_imported_without_collecting_then_frozen() -> None:
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["True", "True", "True"]
+
+
+def test_no_arguments_give_the_parsers_defaults_without_the_parser() -> None:
+    assert arguments.parse([]) == arguments.parser().parse_args([])

@@ -2,8 +2,8 @@
 
 The package splits in two. The *engine* (``model``, ``diagnostics``,
 ``yamlsource``, ``loader``, ``navigation``, ``pacing``, ``textsafety``,
-``icons``, ``prose``, ``highlight``, ``printer``, ``cli``) never imports
-Textual, so ``--check`` and ``--print`` start fast. The *app* (``app`` and
+``icons``, ``prose``, ``highlight``, ``printer``, ``arguments``, ``cli``)
+never imports Textual, so ``--check`` and ``--print`` start fast. The *app* (``app`` and
 ``widgets``) renders a lesson the engine has already validated.
 """
 

@@ -1,4 +1,4 @@
-"""The ``llm-landscape`` command: argument parsing and dispatch.
+"""The ``llm-landscape`` command: checks, prints, exports or plays a lesson.
 
 Kept free of Textual imports so that ``--check``, ``--print``, ``--help`` and
 ``--version`` start fast; the app is imported only when it is about to run.
@@ -6,7 +6,6 @@ Kept free of Textual imports so that ``--check``, ``--print``, ``--help`` and
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import gc
 import os
@@ -14,12 +13,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
-from .pacing import DEFAULT_WPM, MAX_WPM, MIN_WPM
+from . import arguments
+from .pacing import MAX_WPM, MIN_WPM
 
 TYPE_CHECKING = False  # not typing's: importing typing costs --check ~2 ms
 if TYPE_CHECKING:  # at run time each is imported where it is needed: --check is
-    from .diagnostics import Diagnostic  # hot, and an unchanged lesson needs neither
+    from argparse import Namespace  # hot, and an unchanged lesson needs none of these
+
+    from .diagnostics import Diagnostic
     from .highlight import Tokens
     from .lesson_cache import Entry
     from .model import Lesson
@@ -33,54 +34,6 @@ def builtin_lesson() -> Path:
     if packaged.is_dir():
         return packaged
     return here.parent.parent / "lessons" / "llm-landscape"
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="llm-landscape",
-        description="Play a lesson in the terminal: 'The LLM Landscape' by default.",
-        epilog="Keys in the player: Space next, Left back, 1-9 jump, p play, ? help, q quit.",
-    )
-    parser.add_argument("path", nargs="?", type=Path, help="a lesson directory or .yaml file")
-    parser.add_argument("--step", type=int, metavar="N", help="start at step N (1-based)")
-    parser.add_argument("--play", action="store_true", help="start in Play mode")
-    parser.add_argument(
-        "--wpm",
-        type=int,
-        default=DEFAULT_WPM,
-        metavar="N",
-        help=f"reading pace for Play mode, words per minute ({MIN_WPM}-{MAX_WPM}, "
-        f"default {DEFAULT_WPM})",
-    )
-    parser.add_argument("--theme", metavar="NAME", help="a Textual theme, e.g. textual-light")
-    parser.add_argument("--ascii", action="store_true", help="ASCII icons and arrows only")
-    parser.add_argument(
-        "--check",
-        nargs="+",
-        type=Path,
-        metavar="PATH",
-        help="validate lessons and exit (0 valid, 1 errors)",
-    )
-    parser.add_argument(
-        "--print",
-        dest="print_",
-        action="store_true",
-        help="write the whole lesson to standard output as text",
-    )
-    parser.add_argument(
-        "--watch", action="store_true", help="reload the lesson when its files change (authors)"
-    )
-    parser.add_argument(
-        "--export", type=Path, metavar="FILE", help="write the lesson as FILE.md or FILE.html"
-    )
-    parser.add_argument(
-        "--new", type=Path, metavar="DIR", help="write a new two-step lesson into DIR to start from"
-    )
-    parser.add_argument(
-        "--schema", action="store_true", help="print the lesson format's JSON Schema"
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    return parser
 
 
 def entry() -> None:
@@ -97,10 +50,9 @@ def entry() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
+    args = arguments.parse(argv)
     if not MIN_WPM <= args.wpm <= MAX_WPM:
-        parser.error(f"--wpm must be between {MIN_WPM} and {MAX_WPM}")
+        arguments.usage_error(f"--wpm must be between {MIN_WPM} and {MAX_WPM}")
     if args.check:
         if args.path is not None:
             args.check.append(args.path)
@@ -120,20 +72,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.export is not None:
         return _export(lesson, args.export)
     if args.step is not None and not 1 <= args.step <= len(lesson.steps):
-        parser.error(f"--step must be between 1 and {len(lesson.steps)}")
+        arguments.usage_error(f"--step must be between 1 and {len(lesson.steps)}")
     if args.print_:
         return _print(lesson, entry, path)
     ascii_only = args.ascii or not _utf8_terminal()
-    return _play(lesson, entry, path, args, ascii_only, parser)
+    return _play(lesson, entry, path, args, ascii_only)
 
 
 def _play(
     lesson: Lesson,
     entry: Entry | None,
     path: Path,
-    args: argparse.Namespace,
+    args: Namespace,
     ascii_only: bool,
-    parser: argparse.ArgumentParser,
 ) -> int:
     _import_player()
     from . import highlight, lesson_cache, prose
@@ -158,7 +109,7 @@ def _play(
     app = LessonApp(lesson, options)
     if args.theme and args.theme not in app.available_themes:
         names = ", ".join(sorted(app.available_themes))
-        parser.error(f"unknown theme '{args.theme}'; choose one of: {names}")
+        arguments.usage_error(f"unknown theme '{args.theme}'; choose one of: {names}")
     app.run()
     # On the way out, once per edit of the lesson: what the cache lacks, so that
     # the next start needs neither the Markdown parser nor a lexer.
