@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -153,4 +154,4 @@ def test_the_player_is_imported_without_collecting_then_frozen() -> None:
 
 
 def test_no_arguments_give_the_parsers_defaults_without_the_parser() -> None:
-    assert arguments.parse([]) == arguments.parser().parse_args([])
+    assert arguments.parse([]) == SimpleNamespace(**vars(arguments.parser().parse_args([])))

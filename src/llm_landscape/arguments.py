@@ -1,21 +1,30 @@
-"""What ``llm-landscape`` accepts on its command line."""
+"""What ``llm-landscape`` accepts on its command line.
+
+argparse is imported and its parser built only when there is something to
+parse: together they cost ~5 ms before the first frame (argparse imports
+gettext and looks up a translation of every help text), and the learner's
+usual start, ``llm-landscape`` alone, has nothing to parse.
+"""
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import SimpleNamespace
 
 from . import __version__
 from .pacing import DEFAULT_WPM, MAX_WPM, MIN_WPM
 
 TYPE_CHECKING = False  # not typing's: importing typing costs --check ~2 ms
 if TYPE_CHECKING:
+    import argparse
     from typing import NoReturn
 
 
 def parser() -> argparse.ArgumentParser:
+    import argparse
+
     built = argparse.ArgumentParser(
         prog="llm-landscape",
         description="Play a lesson in the terminal: 'The LLM Landscape' by default.",
@@ -63,16 +72,14 @@ def parser() -> argparse.ArgumentParser:
     return built
 
 
-def parse(argv: Sequence[str] | None) -> argparse.Namespace:
-    """The parsed command line. Building the parser costs ~3 ms of the first
-    frame (argparse looks up a translation of every help text), so a command
-    line with nothing to parse, the learner's usual start, gets the defaults
-    without it; tests/test_cli.py checks that they match."""
+def parse(argv: Sequence[str] | None) -> SimpleNamespace:
+    """The parsed command line; with nothing to parse, the parser's defaults
+    without building it (tests/test_cli.py checks that they match)."""
     if argv is None:
         argv = sys.argv[1:]
     if argv:
-        return parser().parse_args(argv)
-    return argparse.Namespace(
+        return SimpleNamespace(**vars(parser().parse_args(argv)))
+    return SimpleNamespace(
         path=None, step=None, play=False, wpm=DEFAULT_WPM, theme=None, ascii=False,
         check=None, print_=False, watch=False, export=None, new=None, schema=False,
     )  # fmt: skip

@@ -18,7 +18,7 @@ from .pacing import MAX_WPM, MIN_WPM
 
 TYPE_CHECKING = False  # not typing's: importing typing costs --check ~2 ms
 if TYPE_CHECKING:  # at run time each is imported where it is needed: --check is
-    from argparse import Namespace  # hot, and an unchanged lesson needs none of these
+    from types import SimpleNamespace  # hot, and an unchanged lesson needs none of these
 
     from .diagnostics import Diagnostic
     from .highlight import Tokens
@@ -83,7 +83,7 @@ def _play(
     lesson: Lesson,
     entry: Entry | None,
     path: Path,
-    args: Namespace,
+    args: SimpleNamespace,
     ascii_only: bool,
 ) -> int:
     _import_player()
