@@ -9,7 +9,6 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-
 POLL_INTERVAL = 0.00025
 """Seconds between two captures while waiting for a screen."""
 
