@@ -83,7 +83,7 @@ class CodeView(ScrollView, can_focus=True):
 
     def _strip_of(self, line: Text, style: Style) -> Row:
         # Padded to the view's width once, here, rather than on every frame.
-        segments = list(Segment.apply_style(line.render(self.app.console), style))
+        segments = list(Segment.simplify(Segment.apply_style(line.render(self.app.console), style)))
         padding = self._strips_width - line.cell_len
         if padding > 0:
             segments.append(Segment(" " * padding, style))

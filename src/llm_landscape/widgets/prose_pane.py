@@ -180,4 +180,7 @@ class ProsePane(ScrollView, can_focus=True):
 
 def _rows(console: Console, renderable: RenderableType, width: int, base: Style) -> list[Row]:
     options = console.options.update(width=width, height=None)
-    return console.render_lines(renderable, options, style=base, pad=True)
+    # Runs of one style as one segment: every segment costs Textual a Strip
+    # piece per cut and the terminal an escape sequence per frame.
+    lines = console.render_lines(renderable, options, style=base, pad=True)
+    return [list(Segment.simplify(line)) for line in lines]
