@@ -37,6 +37,17 @@ async def test_huge_code_shows_at_once_then_highlights(big: dict[str, Path]) -> 
         view.scroll_end(animate=False)
         await pilot.pause()
         assert view.scroll_offset.y == 20_000 - view.scrollable_content_region.height
+        view.scroll_home(animate=False)
+        await pilot.pause()
+        # What Down and Up do on a focused pane: move a line at once. (Textual
+        # eases key scrolling in; its first visible change took ~40 ms here.)
+        view.action_scroll_down()
+        view.action_scroll_down()
+        assert view.scroll_offset.y == 2  # no await: not waiting for an animation
+        view.action_scroll_up()
+        assert view.scroll_offset.y == 1
+        await pilot.press("down")
+        assert view.scroll_offset.y == 2  # the key is bound to that action
 
 
 def test_highlighting_stops_soon_after_cancellation() -> None:

@@ -14,16 +14,16 @@ from rich.style import Style
 from rich.text import Text
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ..highlight import PlainLines
+from .line_scroll import LineScrollView
 
 Row = tuple[list[Segment], int]
 """A drawn line: its segments and their width in cells."""
 
 
-class CodeView(ScrollView, can_focus=True):
+class CodeView(LineScrollView, can_focus=True):
     DEFAULT_CSS = """
     CodeView {
         height: 1fr;

@@ -19,11 +19,11 @@ from rich.style import Style
 from rich.text import Text
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from .. import prose
 from ..model import Step
+from .line_scroll import LineScrollView
 
 PARTS = ("heading", "body", "insight")
 
@@ -44,7 +44,7 @@ class ProseLines:
     width: int
 
 
-class ProsePane(ScrollView, can_focus=True):
+class ProsePane(LineScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"prose-pane--heading", "prose-pane--insight"}
     DEFAULT_CSS = """
     ProsePane {
