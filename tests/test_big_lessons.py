@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
 
 from llm_landscape.app import LessonApp
-from llm_landscape.highlight import HighlightCancelledError, PlainLines, highlight_lines
+from llm_landscape.highlight import (
+    ANSI_COLOURS,
+    HighlightCancelledError,
+    PlainLines,
+    highlight_lines,
+    palette,
+)
 from llm_landscape.loader import load_lesson
 from llm_landscape.widgets.code_view import CodeView
 
@@ -74,3 +81,19 @@ async def test_five_hundred_steps(big: dict[str, Path]) -> None:
         assert app.tour.counter == "Step 500 / 500"
         bar = str(app.query_one("#step-bar").render())
         assert "500" in bar and "…" in bar  # the bar windows around the current step
+
+
+def test_highlighted_lines_are_compact_until_drawn() -> None:
+    source = "x = 'é'\nwide = '界界'\n\n" + code_lines(2_000)
+    styles = palette(ANSI_COLOURS)
+    gc.collect()
+    before = len(gc.get_objects())
+    lines = highlight_lines(source, "python", styles)
+    gc.collect()
+    # A Text per line (with its lists and spans) made ~12 tracked objects a
+    # line for the collector to walk; strings and numbers in tuples make none.
+    assert len(gc.get_objects()) - before < len(lines) / 10
+    assert len(lines) == source.count("\n") + 1
+    assert [line.plain for line in lines] == source.split("\n")
+    assert lines.widest() == max(line.cell_len for line in lines)
+    assert lines[2].plain == "" and lines[1].cell_len == len("wide = ''") + 4

@@ -43,7 +43,7 @@ class CodePanel(Vertical):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._cache: dict[int, list[Text]] = {}
+        self._cache: dict[int, Sequence[Text]] = {}
         self._showing: int | None = None
 
     def compose(self) -> ComposeResult:
@@ -86,7 +86,7 @@ class CodePanel(Vertical):
         if not worker.is_cancelled:
             self.app.call_from_thread(self._highlighted, key, lines)
 
-    def _highlighted(self, key: int, lines: list[Text]) -> None:
+    def _highlighted(self, key: int, lines: Sequence[Text]) -> None:
         self._cache[key] = lines
         if self._showing == key:
             self.query_one(CodeView).show(lines, keep_scroll=True)

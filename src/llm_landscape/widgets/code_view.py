@@ -16,7 +16,7 @@ from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.strip import Strip
 
-from ..highlight import PlainLines
+from ..highlight import HighlightedLines, PlainLines
 from .line_scroll import LineScrollView
 
 Row = tuple[list[Segment], int]
@@ -55,8 +55,8 @@ class CodeView(LineScrollView, can_focus=True):
         """Replace the code; new code starts at the top unless ``keep_scroll``."""
         self._lines = lines
         self._strips = self._strips_for(lines)
-        if isinstance(lines, PlainLines):
-            width = lines.widest()
+        if isinstance(lines, (PlainLines, HighlightedLines)):
+            width = lines.widest()  # without making a Text of every line
         else:
             width = max((line.cell_len for line in lines), default=0)
         self.virtual_size = Size(width + 1, len(lines))
