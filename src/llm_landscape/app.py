@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
 from textual import events
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container
@@ -28,7 +29,7 @@ from .model import Lesson
 from .navigation import NumberEntry, Tour
 from .options import PlayerOptions
 from .place_keeper import PlaceKeeper
-from .screen_actions import ScreenActions
+from .play_controls import PlayControls
 from .themes import HIGH_CONTRAST, next_theme
 from .widgets.key_legend import KeyLegend
 from .widgets.status_bar import StatusBar
@@ -50,7 +51,7 @@ STEP_HINT = "← back  1–9 jump  c copy code  t theme"
 STEP_HINT_ASCII = "<- back  1-9 jump  c copy code  t theme"
 
 
-class LessonApp(ScreenActions):
+class LessonApp(PlayControls):
     TITLE = "llm-landscape"
     # Absolute, so that subclasses defined elsewhere (tests, tools) find it too.
     CSS_PATH = Path(__file__).with_name("app.tcss")
@@ -59,8 +60,6 @@ class LessonApp(ScreenActions):
     # var, not reactive: the watchers update the widgets that change; a
     # reactive would also repaint the whole screen on every step.
     tour: var[Tour] = var(Tour(0), init=False)
-    playing: var[bool] = var(False, init=False)
-    wpm: var[int] = var(pacing.DEFAULT_WPM, init=False)
 
     def __init__(self, lesson: Lesson, options: PlayerOptions | None = None) -> None:
         super().__init__()
@@ -183,6 +182,13 @@ class LessonApp(ScreenActions):
             self.resume_step = index
             self.query_one(TitleCard).offer_resume(index + 1)
 
+    def action_scroll_card(self, lines: int) -> None:
+        """Up and Down on the title card, which takes no focus (so that none moves
+        when it hides), for a terminal too short to show all of it."""
+        if self.tour.current is not None:
+            raise SkipAction()
+        self.query_one(TitleCard).scroll_relative(y=lines, animate=False)
+
     def action_resume(self) -> None:
         if self.resume_step is not None and self.tour.current is None:
             self.go_to(self.resume_step)
@@ -281,44 +287,3 @@ class LessonApp(ScreenActions):
 
     def on_step_bar_clicked(self, message: StepBar.Clicked) -> None:
         self.go_to(message.index)
-
-    # -- Play -------------------------------------------------------------
-
-    def on_status_bar_play_toggled(self, message: StatusBar.PlayToggled) -> None:
-        self.action_toggle_play()
-
-    def action_toggle_play(self) -> None:
-        if not self.playing and (self.tour.current is None or self.tour.at_end):
-            self.playing = True
-            self.tour = self.tour.first()
-            return
-        self.playing = not self.playing
-
-    def watch_playing(self, playing: bool) -> None:
-        self.query_one(StatusBar).playing = playing
-        if playing:
-            self._start_countdown()
-        else:
-            self.countdown.stop()
-
-    def action_pace(self, direction: int) -> None:
-        self.wpm = pacing.clamp_wpm(self.wpm + direction * pacing.WPM_STEP)
-
-    def watch_wpm(self, wpm: int) -> None:
-        self.query_one(StatusBar).wpm = wpm
-        if self.playing:
-            self._start_countdown()
-
-    def _start_countdown(self) -> None:
-        if self.tour.current is not None:
-            step = self.lesson.steps[self.tour.current]
-            self.countdown.start(pacing.dwell_seconds(step, self.wpm))
-
-    def _show_remaining(self, seconds: float | None) -> None:
-        self.query_one(StatusBar).remaining = seconds
-
-    def _advance(self) -> None:
-        self.tour = self.tour.next()
-        if self.tour.at_end:
-            self.playing = False
-            self.notify("Last step: Play stopped.", timeout=3)

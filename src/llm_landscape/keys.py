@@ -32,6 +32,9 @@ PLAYER_BINDINGS: tuple[Binding, ...] = (
     _nav("home,g", "first", "First step", "step.first"),
     _nav("end,G", "last", "Last step", "step.last"),
     Binding("r", "resume", "Resume where you left off", id="resume", show=False),
+    # Not priority: on a step, a focused pane scrolls itself with these.
+    Binding("down", "scroll_card(1)", "Scroll the title card", id="card.down", show=False),
+    Binding("up", "scroll_card(-1)", "Scroll the title card", id="card.up", show=False),
     Binding("p", "toggle_play", "Play / pause", id="play.toggle"),
     Binding("o", "overview", "Overview", id="overview"),
     Binding("slash", "search", "Search", id="search", key_display="/"),
@@ -48,7 +51,7 @@ PLAYER_BINDINGS: tuple[Binding, ...] = (
 LESSON_ACTIONS = frozenset(
     {
         *("next", "previous", "first", "last", "digit", "toggle_play", "pace", "help"),
-        *("resume", "overview", "search", "copy_code", "cycle_theme"),
+        *("resume", "overview", "search", "copy_code", "cycle_theme", "scroll_card"),
     }
 )
 
