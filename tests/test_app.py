@@ -349,3 +349,19 @@ async def test_a_card_taller_than_the_terminal_scrolls_to_its_hint(lesson: Lesso
 def card_text(app: LessonApp) -> str:
     card = app.query_one(TitleCard)
     return "\n".join(card.render_line(y).text for y in range(card.size.height))
+
+
+async def test_a_resize_lays_out_the_next_step_at_the_new_width(lesson: Lesson) -> None:
+    app = LessonApp(lesson, PlayerOptions(start_step=2))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        pane = app.query_one(ProsePane)
+        laid_out: list[tuple[int, int]] = []
+        original = pane._lay_out_step
+        pane._lay_out_step = lambda step, width: (  # type: ignore[method-assign]
+            laid_out.append((lesson.steps.index(step), width)) or original(step, width)
+        )
+        await pilot.resize_terminal(110, 40)
+        await pilot.pause()
+        width = pane.scrollable_content_region.width
+        assert (3, width) in laid_out  # the next step, without a key

@@ -218,16 +218,23 @@ class LessonApp(PlayControls):
         status.hint = "Press Space to begin" if on_card else step_hint
         self.query_one(TitleCard).display = on_card
         view = self._step_view
-        if on_card and view is not None:
-            first = 0 if self.resume_step is None else self.resume_step
-            self.call_after_refresh(self._prepare, None, (first,))
+        if view is not None:
+            self.call_after_refresh(self._prepare, tour.current, self._likely_next(tour.current))
         if tour.current is not None and view is not None:
             view.show(tour.current, self.lesson.steps[tour.current])
-            current = tour.current
-            self.call_after_refresh(self._prepare, current, (current + 1, current - 1))
             if self.playing:
                 self._start_countdown()
             self._remember()
+
+    def _likely_next(self, current: int | None) -> tuple[int, ...]:
+        if current is None:  # on the title card
+            return (0 if self.resume_step is None else self.resume_step,)
+        return (current + 1, current - 1)
+
+    def on_step_view_resized(self, message: StepView.Resized) -> None:
+        # Laid out at a new width, or for the first time beneath the card:
+        # prepare now rather than after the next repaint, which may be a key's.
+        self._prepare(self.tour.current, self._likely_next(self.tour.current))
 
     def _prepare(self, shown: int | None, indexes: tuple[int, ...]) -> None:
         """Once a step (or the card) is on screen, lay out the steps a key is likely

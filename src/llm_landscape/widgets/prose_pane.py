@@ -136,7 +136,11 @@ class ProsePane(LineScrollView, can_focus=True):
 
     def _relayout(self) -> None:
         width = self._lines_width = self._text_width()
-        if self._step is None or width <= 0:
+        if self._step is None:
+            # Nothing shown yet (beneath the title card): nothing to redraw. A
+            # refresh here cost a repaint just after the view was first drawn.
+            return
+        if width <= 0:
             self._lines = ProseLines([], {}, 0)
         else:
             self._lines = self._layout(self._step, width)

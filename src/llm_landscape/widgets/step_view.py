@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widgets import Static
 
 from ..model import Step
@@ -23,6 +24,12 @@ class StepView(Vertical):
     StepView #prose { width: 1fr; height: 1fr; }
     StepView #code-panel { width: 1fr; height: 1fr; }
     """
+
+    class Resized(Message):
+        """The view was laid out at a new size (the first time: beneath the card)."""
+
+    def on_resize(self) -> None:
+        self.post_message(self.Resized())
 
     def compose(self) -> ComposeResult:
         yield Static(id="step-title")
