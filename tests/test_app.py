@@ -164,6 +164,7 @@ async def test_help_screen_lists_the_bindings(lesson: Lesson) -> None:
         for description in ("Next step", "Previous step", "Jump to step", "Play / pause", "Quit"):
             assert description in table
         assert "0–9" in table  # ten digit bindings, one row
+        assert "↑  ↓" in table and "slash" not in table  # keys named for people
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 
