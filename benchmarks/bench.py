@@ -69,10 +69,15 @@ def run_app(
             samples.add(f"{label} first key", (done - sent) * 1000)
     samples.add(f"{label} peak RSS", peak_rss_kib(int(tmux.pane("#{pane_pid}"))) / 1024)
     sent = time.perf_counter()
+    quit_(tmux)
+    samples.add(f"{label} quit", (time.perf_counter() - sent) * 1000)
+
+
+def quit_(tmux: TmuxControl) -> None:
+    """Press q, wait until the program has exited, close its session."""
     tmux.command("send-keys -t run q")
     while tmux.pane("#{pane_dead}") != "1":
         pass
-    samples.add(f"{label} quit", (time.perf_counter() - sent) * 1000)
     tmux.kill()
 
 
@@ -84,10 +89,7 @@ def time_first_frame(
     started = time.perf_counter()
     tmux.start(command)
     samples.add(f"{label} first frame", (tmux.wait(lambda s: ready in s) - started) * 1000)
-    tmux.command("send-keys -t run q")
-    while tmux.pane("#{pane_dead}") != "1":
-        pass
-    tmux.kill()
+    quit_(tmux)
 
 
 def time_scrolling(tmux: TmuxControl, samples: Samples, big: Path) -> None:
@@ -107,10 +109,7 @@ def time_scrolling(tmux: TmuxControl, samples: Samples, big: Path) -> None:
             raise TimeoutError("the 20,000-line panel was never highlighted")
         time.sleep(0.01)
     _time_downs(tmux, samples, "20k lines scroll")
-    tmux.command("send-keys -t run q")
-    while tmux.pane("#{pane_dead}") != "1":
-        pass
-    tmux.kill()
+    quit_(tmux)
 
 
 def _time_downs(tmux: TmuxControl, samples: Samples, name: str) -> None:

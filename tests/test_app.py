@@ -366,3 +366,24 @@ async def test_a_resize_lays_out_the_next_step_at_the_new_width(lesson: Lesson) 
         await pilot.pause()
         width = pane.scrollable_content_region.width
         assert (3, width) in laid_out  # the next step, without a key
+
+
+async def test_title_card_recolours_on_a_theme_change(lesson: Lesson) -> None:
+    """Colours are baked into the card's laid-out rows; a theme must renew them."""
+    app = LessonApp(lesson)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        card = app.query_one(TitleCard)
+
+        def heading_style() -> object:
+            card.render_lines(Region(0, 0, *card.size))  # as a frame would
+            for y in range(card.size.height):
+                for segment in card.render_line(y):
+                    if "Landscape" in segment.text:
+                        return segment.style
+            raise AssertionError("no heading drawn")
+
+        before = heading_style()
+        await pilot.press("t")
+        await pilot.pause()
+        assert heading_style() != before

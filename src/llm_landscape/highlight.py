@@ -7,8 +7,9 @@ on screen, so a 20,000-line panel costs no more per frame than a short one.
 from __future__ import annotations
 
 import time
+import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import overload
+from typing import TypeVar, overload
 
 from pygments.token import (
     Comment,
@@ -29,6 +30,7 @@ from rich.text import Text
 from .languages import lexer_for
 
 Palette = Mapping[_TokenType, Style]
+Raw = TypeVar("Raw")
 
 Tokens = tuple[tuple[str, str], ...]
 """A lexed source as (token type name, text) pairs: strings only, so the lesson
@@ -183,21 +185,12 @@ def _style_for(token: _TokenType, styles: Palette) -> Style | None:
     return None
 
 
-class HighlightedLines(Sequence[Text]):
-    """Highlighted lines, kept compact: each line a flat tuple of text and
-    style numbers, made into a ``Text`` only when it is drawn.
+class LazyLines(Sequence[Text], typing.Generic[Raw]):  # (pygments has a Generic too)
+    """Lines kept in a compact form, each made into a ``Text`` only when it is
+    drawn, and the width of the widest known without making any."""
 
-    A ``Text`` per line (with its lists and spans) made ~250,000 objects for
-    20,000 lines, and the garbage collector's passes over them, in the
-    highlighting thread, held the GIL for 15-22 ms at a time. Tuples of
-    strings and numbers are left out of those passes."""
-
-    def __init__(
-        self, lines: list[tuple[str | int, ...]], styles: list[Style | None], widest: int
-    ) -> None:
+    def __init__(self, lines: list[Raw]) -> None:
         self._lines = lines
-        self._styles = styles
-        self._widest = widest
 
     def __len__(self) -> int:
         return len(self._lines)
@@ -211,6 +204,29 @@ class HighlightedLines(Sequence[Text]):
             return [self._text(line) for line in self._lines[index]]
         return self._text(self._lines[index])
 
+    def _text(self, line: Raw) -> Text:
+        raise NotImplementedError
+
+    def widest(self) -> int:
+        raise NotImplementedError
+
+
+class HighlightedLines(LazyLines[tuple[str | int, ...]]):
+    """Highlighted lines, kept compact: each line a flat tuple of text and
+    style numbers, made into a ``Text`` only when it is drawn.
+
+    A ``Text`` per line (with its lists and spans) made ~250,000 objects for
+    20,000 lines, and the garbage collector's passes over them, in the
+    highlighting thread, held the GIL for 15-22 ms at a time. Tuples of
+    strings and numbers are left out of those passes."""
+
+    def __init__(
+        self, lines: list[tuple[str | int, ...]], styles: list[Style | None], widest: int
+    ) -> None:
+        super().__init__(lines)
+        self._styles = styles
+        self._widest = widest
+
     def _text(self, line: tuple[str | int, ...]) -> Text:
         text = Text(end="")
         styles = self._styles
@@ -222,7 +238,7 @@ class HighlightedLines(Sequence[Text]):
         return self._widest
 
 
-class PlainLines(Sequence[Text]):
+class PlainLines(LazyLines[str]):
     """Unhighlighted lines, shown at once while highlighting is under way.
 
     A ``Text`` is made only for a line that is drawn, so showing 20,000 lines
@@ -230,19 +246,10 @@ class PlainLines(Sequence[Text]):
     """
 
     def __init__(self, source: str) -> None:
-        self._lines = source.split("\n")
+        super().__init__(source.split("\n"))
 
-    def __len__(self) -> int:
-        return len(self._lines)
-
-    @overload
-    def __getitem__(self, index: int) -> Text: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Text]: ...
-    def __getitem__(self, index: int | slice) -> Text | Sequence[Text]:
-        if isinstance(index, slice):
-            return [Text(line, end="") for line in self._lines[index]]
-        return Text(self._lines[index], end="")
+    def _text(self, line: str) -> Text:
+        return Text(line, end="")
 
     def widest(self) -> int:
         return max((cell_len(line) for line in self._lines), default=0)

@@ -16,7 +16,7 @@ from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.strip import Strip
 
-from ..highlight import HighlightedLines, PlainLines
+from ..highlight import LazyLines
 from .line_scroll import LineScrollView
 
 Row = tuple[list[Segment], int]
@@ -55,7 +55,7 @@ class CodeView(LineScrollView, can_focus=True):
         """Replace the code; new code starts at the top unless ``keep_scroll``."""
         self._lines = lines
         self._strips = self._strips_for(lines)
-        if isinstance(lines, (PlainLines, HighlightedLines)):
+        if isinstance(lines, LazyLines):
             width = lines.widest()  # without making a Text of every line
         else:
             width = max((line.cell_len for line in lines), default=0)

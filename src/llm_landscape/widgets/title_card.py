@@ -65,7 +65,9 @@ class TitleCard(ScrollView, can_focus=False):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self.refresh()  # redrawn only if the colours changed: see render_lines
+        # Repainted from the laid-out rows on any style update: the colours
+        # are not yet final here, so render_lines decides whether to lay out.
+        self.refresh()
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # rich_style walks every ancestor: look it up once per frame, not per line.
