@@ -18,13 +18,14 @@ from llm_landscape.widgets.key_legend import KeyLegend
 from llm_landscape.widgets.prose_pane import ProsePane
 from llm_landscape.widgets.status_bar import StatusBar
 from llm_landscape.widgets.step_bar import StepBar
+from llm_landscape.widgets.text_lines import TextLines
 from llm_landscape.widgets.title_card import TitleCard
 
 from .conftest import screen_text, wait_for, write_lesson
 
 
 def shown(app: LessonApp, selector: str) -> str:
-    return str(app.query_one(selector, Static).render())
+    return app.query_one(selector, TextLines).text
 
 
 def counter(app: LessonApp) -> str:
@@ -108,7 +109,7 @@ async def test_clicking_a_step_in_the_bar(lesson: Lesson) -> None:
     app = LessonApp(lesson)
     async with app.run_test(size=(120, 40)) as pilot:
         bar = app.query_one(StepBar)
-        text = str(bar.render())
+        text = bar.text
         column = cell_len(text[: text.index("Recap")]) + 1  # + the bar's left padding
         assert await pilot.click(StepBar, offset=(column, 0))
         assert counter(app) == "Step 5 / 6"
@@ -150,7 +151,7 @@ async def test_pace_keys(lesson: Lesson) -> None:
     app = LessonApp(lesson)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("plus", "plus", "minus")
-        assert "225 wpm" in str(app.query_one(StatusBar).render())
+        assert "225 wpm" in app.query_one(StatusBar).text
 
 
 async def test_help_screen_lists_the_bindings(lesson: Lesson) -> None:
@@ -203,7 +204,7 @@ async def test_layout_side_by_side_wide_and_stacked_narrow(lesson: Lesson) -> No
         assert app.query_one(StepBar).region.y == 0
         assert app.query_one(StatusBar).region.bottom == 23  # above the key legend
         assert app.query_one(KeyLegend).region.bottom == 24
-        assert "Players" in str(app.query_one(StepBar).render())
+        assert "Players" in app.query_one(StepBar).text
 
 
 async def test_tiny_terminals_show_a_note_and_survive(lesson: Lesson) -> None:
@@ -235,10 +236,10 @@ async def test_every_theme_renders_every_step(lesson: Lesson) -> None:
 async def test_ascii_mode_draws_no_emoji(lesson: Lesson) -> None:
     app = LessonApp(lesson, PlayerOptions(start_step=0, ascii_only=True))
     async with app.run_test(size=(120, 40)):
-        bar = str(app.query_one(StepBar).render())
+        bar = app.query_one(StepBar).text
         assert bar.isascii(), bar
         assert "Players > " in bar
-        assert str(app.query_one(StatusBar).render()).isascii()
+        assert app.query_one(StatusBar).text.isascii()
 
 
 async def test_title_card_text_is_never_cut_off(lesson: Lesson) -> None:

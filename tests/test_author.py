@@ -20,6 +20,7 @@ from llm_landscape.loader import LessonError, load_lesson
 from llm_landscape.model import Lesson
 from llm_landscape.navigation import Tour, carry_over
 from llm_landscape.scaffold import ScaffoldError, write_new_lesson
+from llm_landscape.widgets.text_lines import TextLines
 
 from .conftest import screen_text, wait_for, write_lesson
 
@@ -30,7 +31,7 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 def title(app: LessonApp) -> str:
     """The step title on screen; empty while the app rebuilds its widgets."""
     found = app.query("#step-title")
-    return str(found.first().render()) if found else ""
+    return found.first(TextLines).text if found else ""
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

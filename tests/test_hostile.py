@@ -11,13 +11,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
-from textual.widgets import Static
 
 from llm_landscape.app import LessonApp
 from llm_landscape.loader import LessonError, load_lesson
 from llm_landscape.model import Lesson
 from llm_landscape.widgets.prose_pane import ProsePane
 from llm_landscape.widgets.step_bar import StepBar
+from llm_landscape.widgets.text_lines import TextLines
 from llm_landscape.widgets.title_card import TitleCard
 
 from .conftest import screen_text
@@ -97,9 +97,7 @@ async def test_markup_in_a_lesson_is_shown_literally_and_does_nothing() -> None:
             "[bold]T[/] [@click=app.quit]quit[/]"
         )
         await pilot.press("space")
-        assert str(app.query_one("#step-title", Static).render()) == (
-            "[@click=app.quit]Click me[/]"
-        )
+        assert app.query_one("#step-title", TextLines).text == ("[@click=app.quit]Click me[/]")
         text = screen_text(app)
         for literal in ("[/]", "[red]red[/red]", "[@click=app.quit]body[/]", "<script>x</script>"):
             assert literal in text
@@ -112,7 +110,7 @@ async def test_markup_in_a_lesson_is_shown_literally_and_does_nothing() -> None:
         column = pane.text[row].index("[@click=app.quit]body") + 3  # inside the padding of 1
         await pilot.click("#prose", offset=(column, row))
         assert app.is_running  # the [@click=app.quit] text is not an action
-        assert str(app.query_one(StepBar).render()).endswith("[/]")
+        assert app.query_one(StepBar).text.endswith("[/]")
 
 
 async def test_control_characters_never_reach_the_screen() -> None:
@@ -147,8 +145,8 @@ async def test_wide_text_keeps_the_step_bar_within_the_screen() -> None:
         for _ in range(2):
             await pilot.press("space")
             bar = app.query_one(StepBar)
-            assert cell_len(str(bar.render())) <= bar.content_region.width
-            assert str(app.query_one("#step-title", Static).render()) in screen_text(app)
+            assert cell_len(bar.text) <= bar.content_region.width
+            assert app.query_one("#step-title", TextLines).text in screen_text(app)
 
 
 @settings(

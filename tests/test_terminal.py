@@ -54,11 +54,11 @@ def tmux() -> Iterator[Tmux]:
     session("kill-server")
 
 
-def start(tmux: Tmux, *args: str) -> None:
+def start(tmux: Tmux, *args: str, session: str = "player", size: str = "120x40") -> None:
     assert COMMAND.exists(), f"{COMMAND} is not installed"
     env = {**os.environ, "LANG": "C.UTF-8", "TERM": "xterm-256color"}
     state = tempfile.mkdtemp(prefix="llm-landscape-state-")  # never the user's own
-    tmux("-f", "/dev/null", "new-session", "-d", "-s", "player", "-x", "120", "-y", "40",
+    tmux("-f", "/dev/null", "new-session", "-d", "-s", session, "-x", size.split("x")[0], "-y", size.split("x")[1],
          "-e", f"LANG={env['LANG']}", "-e", f"LLM_LANDSCAPE_STATE_DIR={state}",
          f"{COMMAND} {' '.join(args)}; sleep 5")  # fmt: skip
 
@@ -89,6 +89,38 @@ def test_osc_title_change_in_a_lesson_leaves_the_pane_title_alone(tmux: Tmux) ->
     assert "␛[2J␛[31mred" in screen
     title = tmux("display-message", "-p", "-t", "player", "#{pane_title}")
     assert "PWNED" not in title  # ...but it never reached the terminal as OSC 2
+
+
+def settled(tmux: Tmux, session: str, text: str) -> list[str]:
+    """The pane with its colours (``-e``), once ``text`` is shown and it stops changing."""
+    deadline = time.monotonic() + 20
+    previous = None
+    while time.monotonic() < deadline:
+        screen = tmux("capture-pane", "-p", "-e", "-t", session)
+        if text in screen and screen == previous:
+            return screen.splitlines()
+        previous = screen
+        time.sleep(0.2)
+    raise AssertionError(f"{text!r} never settled:\n{previous}")
+
+
+@pytest.mark.parametrize("size", ["120x40", "80x24"])
+def test_a_step_reached_by_keys_looks_as_when_started_on_it(tmux: Tmux, size: str) -> None:
+    """A step switch sends the terminal only the rows that change, so a row
+    left over from the step before would show here: every step, reached from
+    several others, must match the same step drawn on a fresh screen (colours
+    included; the step bar differs only in which steps are marked visited)."""
+    start(tmux, size=size)
+    tmux.wait_for("Press Space to begin")
+    fresh: dict[str, list[str]] = {}
+    for key in "1234561352641":
+        tmux("send-keys", "-t", "player", key)
+        played = settled(tmux, "player", f"Step {key} / 6")
+        if key not in fresh:
+            start(tmux, "--step", key, session=f"fresh{key}", size=size)
+            fresh[key] = settled(tmux, f"fresh{key}", f"Step {key} / 6")
+            tmux("kill-session", "-t", f"fresh{key}")
+        assert played[1:] == fresh[key][1:], f"step {key} differs from a fresh start"
 
 
 def test_resizing_the_real_terminal(tmux: Tmux) -> None:

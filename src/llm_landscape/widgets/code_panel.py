@@ -9,7 +9,6 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from ..highlight import (
@@ -22,6 +21,7 @@ from ..highlight import (
 )
 from ..model import CodePanel as CodeModel
 from .code_view import CodeView
+from .text_lines import TextLines
 
 SYNC_HIGHLIGHT_LINES = CACHED_LINES
 """Above this many lines, highlight in a thread and show plain text first."""
@@ -47,13 +47,13 @@ class CodePanel(Vertical):
         self._showing: int | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(id="code-title")
+        yield TextLines(id="code-title")
         yield CodeView(id="code")
 
     def show(self, key: int, code: CodeModel) -> None:
         """Show ``code``; ``key`` (the step index) identifies it in the cache."""
         self._showing = key
-        self.query_one("#code-title", Static).update(Text(code.title or code.language))
+        self.query_one("#code-title", TextLines).update(Text(code.title or code.language))
         self.query_one(CodeView).show(self._lines(key, code))
 
     def prepare(self, key: int, code: CodeModel) -> None:

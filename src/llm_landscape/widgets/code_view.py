@@ -53,16 +53,17 @@ class CodeView(LineScrollView, can_focus=True):
 
     def show(self, lines: Sequence[Text], *, keep_scroll: bool = False) -> None:
         """Replace the code; new code starts at the top unless ``keep_scroll``."""
+        before, top = self._lines, self.scroll_offset.y
         self._lines = lines
         self._strips = self._strips_for(lines)
         if isinstance(lines, LazyLines):
             width = lines.widest()  # without making a Text of every line
         else:
             width = max((line.cell_len for line in lines), default=0)
-        self.virtual_size = Size(width + 1, len(lines))
+        self.set_content_size(Size(width + 1, len(lines)))
         if not keep_scroll and self.scroll_offset != (0, 0):
-            self.scroll_to(0, 0, animate=False)
-        self.refresh()
+            self.scroll_to(0, 0, animate=False)  # repaints every row
+        self.refresh_rows(lambda row: _same_line(before, lines, top + row))
 
     def prepare(self, lines: Sequence[Text]) -> None:
         """Render the first screenful of ``lines`` now, so showing them later is a lookup."""
@@ -115,3 +116,11 @@ class CodeView(LineScrollView, can_focus=True):
             self._cached_style = self.rich_style
             self._strip_caches.clear()
             self._strips = self._strips_for(self._lines)
+
+
+def _same_line(before: Sequence[Text], after: Sequence[Text], index: int) -> bool:
+    """Whether line ``index`` looks the same in both (both past the end counts)."""
+    if index >= len(before) or index >= len(after):
+        return index >= len(before) and index >= len(after)
+    old, new = before[index], after[index]
+    return old.plain == new.plain and old.spans == new.spans and old.style == new.style

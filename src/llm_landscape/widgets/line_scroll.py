@@ -1,8 +1,12 @@
-"""A ScrollView whose Up and Down keys move it at once, not eased in."""
+"""A ScrollView for the step's panes: keys scroll at once, and a new step
+repaints only the rows whose content changed."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.actions import SkipAction
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 
 
@@ -21,3 +25,32 @@ class LineScrollView(ScrollView):
         if not self.allow_vertical_scroll:
             raise SkipAction()
         self.scroll_down(animate=False)
+
+    def set_content_size(self, size: Size) -> None:
+        """Set the virtual size to ``size``, or to the view's if that is larger.
+
+        A new virtual size makes Textual lay the screen out again (~1 ms) and
+        repaint the whole pane; most steps fit their panes, so padded to the
+        view they all have the same size. A pane as tall as its content
+        (``height: auto``, stacked in a narrow terminal) takes its own height."""
+        height = self.styles.height
+        if height is None or not height.is_auto:
+            view = self.scrollable_content_region.size
+            size = Size(max(size.width, view.width), max(size.height, view.height))
+        self.virtual_size = size
+
+    def refresh_rows(self, same: Callable[[int], bool]) -> None:
+        """Repaint the rows of the view for which ``same(row)`` is false: rows
+        that show what they showed (the blank ones below a short step) are
+        neither drawn again nor sent to the terminal."""
+        view = self.scrollable_content_region
+        row = 0
+        while row < view.height:
+            if same(row):
+                row += 1
+                continue
+            end = row + 1
+            while end < view.height and not same(end):
+                end += 1
+            self.refresh(Region(0, row, view.width, end - row))
+            row = end

@@ -140,12 +140,20 @@ class ProsePane(LineScrollView, can_focus=True):
             # Nothing shown yet (beneath the title card): nothing to redraw. A
             # refresh here cost a repaint just after the view was first drawn.
             return
+        before = self._lines.rows
         if width <= 0:
             self._lines = ProseLines([], {}, 0)
         else:
             self._lines = self._layout(self._step, width)
-        self.virtual_size = Size(width, len(self._lines.rows))
-        self.refresh()
+        after = self._lines.rows
+        self.set_content_size(Size(width, len(after)))
+        top = self.scroll_offset.y
+
+        def same(row: int) -> bool:
+            index = top + row
+            return _row(before, index) == _row(after, index)
+
+        self.refresh_rows(same)
 
     def _layout(self, step: Step, width: int) -> ProseLines:
         key = (id(step), width)
@@ -180,6 +188,10 @@ class ProsePane(LineScrollView, can_focus=True):
             )
             add("insight", callout, True)
         return ProseLines(rows, starts, width)
+
+
+def _row(rows: list[Row], index: int) -> Row | None:
+    return rows[index] if index < len(rows) else None
 
 
 def _rows(console: Console, renderable: RenderableType, width: int, base: Style) -> list[Row]:

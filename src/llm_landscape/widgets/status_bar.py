@@ -14,10 +14,11 @@ from rich.text import Text
 from textual import events
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widget import Widget
+
+from .text_lines import LineWidget
 
 
-class StatusBar(Widget):
+class StatusBar(LineWidget):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "status-bar--play",
         "status-bar--play-hover",
@@ -57,7 +58,7 @@ class StatusBar(Widget):
     def countdown(self) -> str:
         return "" if self.remaining is None else f"next in {math.ceil(self.remaining)}s"
 
-    def render(self) -> Text:
+    def rows_at(self, width: int) -> list[Text]:
         muted = self.get_component_rich_style("status-bar--muted")
         play = self.get_component_rich_style("status-bar--play")
         if self._hover:
@@ -68,11 +69,11 @@ class StatusBar(Widget):
         for part in (self.countdown, f"{self.wpm} wpm", self.hint):
             if part:
                 line.append(f" {part} ", muted)
-        room = self.size.width - cell_len(counter)
+        room = width - cell_len(counter)
         line.truncate(max(room, 0), overflow="ellipsis")
         line.pad_right(max(room - line.cell_len, 0))
         line.append(counter, self.get_component_rich_style("status-bar--counter"))
-        return line
+        return [line]
 
     def on_click(self, event: events.Click) -> None:
         if event.x < cell_len(self.play_label):

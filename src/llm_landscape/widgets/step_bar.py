@@ -10,10 +10,10 @@ from rich.text import Text
 from textual import events
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widget import Widget
 
 from ..icons import glyph
 from ..model import Step
+from .text_lines import LineWidget
 
 
 class _Item(NamedTuple):
@@ -21,7 +21,7 @@ class _Item(NamedTuple):
     text: str
 
 
-class StepBar(Widget):
+class StepBar(LineWidget):
     """One line; collapses from "icon label" to icons, then to numbers, to fit."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"step-bar--current", "step-bar--visited"}
@@ -70,13 +70,12 @@ class StepBar(Widget):
         total = sum(cell_len(item.text) for item in items)
         return total + cell_len(self._arrow) * (len(items) - 1) <= width
 
-    def render(self) -> Text:
-        width = self.content_region.width or self.size.width
+    def rows_at(self, width: int) -> list[Text]:
         for mode in ("full", "icons", "numbers"):
             items = self._items(mode)
             if self._fits(items, width):
-                return self._line(items, self._arrow)
-        return self._line(self._window(self._items("numbers"), width), " ")
+                return [self._line(items, self._arrow)]
+        return [self._line(self._window(self._items("numbers"), width), " ")]
 
     def _window(self, items: list[_Item], width: int) -> list[_Item]:
         """Numbers around the current step when even numbers do not all fit."""

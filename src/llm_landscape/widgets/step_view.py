@@ -6,11 +6,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Static
 
 from ..model import Step
 from .code_panel import CodePanel
 from .prose_pane import ProsePane
+from .text_lines import TextLines
 
 
 class StepView(Vertical):
@@ -32,16 +32,16 @@ class StepView(Vertical):
         self.post_message(self.Resized())
 
     def compose(self) -> ComposeResult:
-        yield Static(id="step-title")
-        yield Static(id="step-subtitle")
+        yield TextLines(id="step-title")
+        yield TextLines(id="step-subtitle")
         with Horizontal(id="panes"):
             yield ProsePane(id="prose")
             yield CodePanel(id="code-panel")
 
     def show(self, index: int, step: Step) -> None:
         """Show ``step`` (the ``index``-th); every text is a ``Text``, never markup."""
-        self.query_one("#step-title", Static).update(Text(step.title))
-        self.query_one("#step-subtitle", Static).update(Text(step.subtitle))
+        self.query_one("#step-title", TextLines).update(Text(step.title))
+        self.query_one("#step-subtitle", TextLines).update(Text(step.subtitle))
         self.query_one(ProsePane).show(step)
         panel = self.query_one(CodePanel)
         panel.display = step.code is not None
