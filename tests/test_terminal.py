@@ -121,6 +121,12 @@ def test_a_step_reached_by_keys_looks_as_when_started_on_it(tmux: Tmux, size: st
             fresh[key] = settled(tmux, f"fresh{key}", f"Step {key} / 6")
             tmux("kill-session", "-t", f"fresh{key}")
         assert played[1:] == fresh[key][1:], f"step {key} differs from a fresh start"
+    # A new theme redraws every row in its colours (cached lines included).
+    tmux("send-keys", "-t", "player", "t")
+    themed = settled(tmux, "player", "Step 1 / 6")
+    assert themed != played
+    start(tmux, "--step", "1", "--theme", "textual-light", session="light", size=size)
+    assert themed[1:] == settled(tmux, "light", "Step 1 / 6")[1:]
 
 
 def test_resizing_the_real_terminal(tmux: Tmux) -> None:

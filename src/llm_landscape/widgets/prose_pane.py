@@ -92,9 +92,16 @@ class ProsePane(LineScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        # Textual updates the component styles (heading, insight) just after
+        # this call: compare the colours once it has, or a new theme's
+        # headings keep the old theme's colour.
+        if self.is_mounted:
+            self.call_later(self._renew_colours)
+
+    def _renew_colours(self) -> None:
         # Colours are baked into the cached lines: drop them when the colours
         # change (a theme), not on every style update (focus, hover, display).
-        colours = self._colours() if self.is_mounted else ()
+        colours = self._colours()
         if colours != self._cached_colours:
             self._cached_colours = colours
             self._cache.clear()
