@@ -53,7 +53,7 @@ class CodeView(LineScrollView, can_focus=True):
 
     def show(self, lines: Sequence[Text], *, keep_scroll: bool = False) -> None:
         """Replace the code; new code starts at the top unless ``keep_scroll``."""
-        before, top = self._lines, self.scroll_offset.y
+        before, drawn, top = len(self._lines), self._strips, self.scroll_offset.y
         self._lines = lines
         self._strips = self._strips_for(lines)
         if isinstance(lines, LazyLines):
@@ -63,7 +63,17 @@ class CodeView(LineScrollView, can_focus=True):
         self.set_content_size(Size(width + 1, len(lines)))
         if not keep_scroll and self.scroll_offset != (0, 0):
             self.scroll_to(0, 0, animate=False)  # repaints every row
-        self.refresh_rows(lambda row: _same_line(before, lines, top + row))
+        style = self.rich_style
+
+        def same(row: int) -> bool:
+            # Compared as drawn rows: the new ones are needed to draw anyway.
+            index = top + row
+            if index >= before or index >= len(lines):
+                return index >= before and index >= len(lines)
+            old = drawn.get(index)
+            return old is not None and self._row(index, style) == old
+
+        self.refresh_rows(same)
 
     def prepare(self, lines: Sequence[Text]) -> None:
         """Render the first screenful of ``lines`` now, so showing them later is a lookup."""
@@ -105,10 +115,13 @@ class CodeView(LineScrollView, can_focus=True):
         style, width = self._frame
         if not 0 <= index < len(self._lines):
             return Strip.blank(width, style)
+        return Strip(*self._row(index, style)).crop_extend(scroll_x, scroll_x + width, style)
+
+    def _row(self, index: int, style: Style) -> Row:
         row = self._strips.get(index)
         if row is None:
             row = self._strips[index] = self._strip_of(self._lines[index], style)
-        return Strip(*row).crop_extend(scroll_x, scroll_x + width, style)
+        return row
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -116,11 +129,3 @@ class CodeView(LineScrollView, can_focus=True):
             self._cached_style = self.rich_style
             self._strip_caches.clear()
             self._strips = self._strips_for(self._lines)
-
-
-def _same_line(before: Sequence[Text], after: Sequence[Text], index: int) -> bool:
-    """Whether line ``index`` looks the same in both (both past the end counts)."""
-    if index >= len(before) or index >= len(after):
-        return index >= len(before) and index >= len(after)
-    old, new = before[index], after[index]
-    return old.plain == new.plain and old.spans == new.spans and old.style == new.style
