@@ -388,3 +388,41 @@ async def test_title_card_recolours_on_a_theme_change(lesson: Lesson) -> None:
         await pilot.press("t")
         await pilot.pause()
         assert heading_style() != before
+
+
+async def test_panes_show_a_scrollbar_only_for_content_that_does_not_fit(tmp_path: Path) -> None:
+    # The panes pad their virtual size to the view (so a step switch needs no
+    # layout); the padding itself must never make a scrollbar appear.
+    code = "\\n".join(f"x_{n} = {n}" for n in range(60))
+    (tmp_path / "lesson.yaml").write_text(
+        "title: T\nsteps:\n"
+        "  - {id: a, label: A, title: No code, body: Prose only.}\n"
+        f'  - {{id: b, label: B, title: Tall code, body: Short., code: {{language: python, source: "{code}"}}}}\n'
+        '  - {id: c, label: C, title: Wide code, body: Short., code: {language: python, source: "'
+        + "w" * 70
+        + '"}}\n',
+        encoding="utf-8",
+    )
+    app = LessonApp(load_lesson(tmp_path / "lesson.yaml")[0])
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.query_one(CodeView)
+        for key, vertical, horizontal in (
+            ("1", None, None),
+            ("2", True, False),
+            ("3", False, True),
+        ):
+            await pilot.press(key)
+            await pilot.pause()
+            if vertical is not None:
+                assert (view.show_vertical_scrollbar, view.show_horizontal_scrollbar) == (
+                    vertical,
+                    horizontal,
+                ), f"step {key}"
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.resize_terminal(200, 40)  # wider: the padding follows
+        await pilot.pause()
+        assert not view.show_horizontal_scrollbar
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert (view.show_vertical_scrollbar, view.show_horizontal_scrollbar) == (True, False)

@@ -26,17 +26,32 @@ class LineScrollView(ScrollView):
             raise SkipAction()
         self.scroll_down(animate=False)
 
+    _natural_size = Size(0, 0)
+
     def set_content_size(self, size: Size) -> None:
-        """Set the virtual size to ``size``, or to the view's if that is larger.
+        """Set the virtual size to ``size``, padded to the view.
 
         A new virtual size makes Textual lay the screen out again (~1 ms) and
         repaint the whole pane; most steps fit their panes, so padded to the
         view they all have the same size. A pane as tall as its content
-        (``height: auto``, stacked in a narrow terminal) takes its own height."""
-        height = self.styles.height
+        (``height: auto``, stacked in a narrow terminal) keeps its own size."""
+        self._natural_size = size
+        self._pad_content_size()
+
+    def on_resize(self) -> None:
+        self._pad_content_size()  # the padding follows the view's size
+
+    def _pad_content_size(self) -> None:
+        size, height = self._natural_size, self.styles.height
         if height is None or not height.is_auto:
-            view = self.scrollable_content_region.size
-            size = Size(max(size.width, view.width), max(size.height, view.height))
+            # The view as small as scrollbars can make it: padding to more
+            # would itself make a scrollbar appear.
+            view = self.content_region.size
+            smallest = Size(
+                view.width - self.styles.scrollbar_size_vertical,
+                view.height - self.styles.scrollbar_size_horizontal,
+            )
+            size = Size(max(size.width, smallest.width), max(size.height, smallest.height))
         self.virtual_size = size
 
     def refresh_rows(self, same: Callable[[int], bool]) -> None:
