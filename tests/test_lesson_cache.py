@@ -186,3 +186,43 @@ def test_lexed_code_highlights_exactly_as_the_lexer_does(tmp_path: Path) -> None
         "print(line.plain, len(line.spans), 'pygments.lexers' in sys.modules)"
     )
     assert highlighted == "x = 1 2 False\n"  # '=' and '1' styled, no lexer
+
+
+def test_the_player_uses_the_cache_entry_and_loads_it_after_the_first_frame(
+    tmp_path: Path,
+) -> None:
+    """The entry's prose and code reach the player through PlayerOptions and are
+    loaded when the step view is mounted (the first frame needs neither):
+    every step then shows without the Markdown parser or a lexer."""
+    from llm_landscape import highlight
+
+    directory = aged_copy(tmp_path)
+    assert run_cli("--print", str(directory)).returncode == 0  # the entry, with prose
+    entry = lesson_cache.read(directory)
+    assert entry is not None
+    codes = [step.code for step in load_lesson(directory)[0].steps if step.code]
+    entry.keep(
+        code={
+            highlight.code_key(c.source, c.language): highlight.lex(c.source, c.language)
+            for c in codes
+        }
+    )
+
+    def play(known: str) -> str:
+        return probe(
+            "import asyncio, sys; from pathlib import Path\n"
+            "from llm_landscape import lesson_cache\n"
+            "from llm_landscape.app import LessonApp, PlayerOptions\n"
+            "from llm_landscape.cli import _load_or_report\n"
+            f"lesson, entry = _load_or_report(Path({str(directory)!r}))\n"
+            f"app = LessonApp(lesson, PlayerOptions(known={known}))\n"
+            "async def run():\n"
+            "    async with app.run_test(size=(120, 40)) as pilot:\n"
+            "        await pilot.press(*'123456')\n"
+            "        await pilot.pause()\n"
+            "asyncio.run(run())\n"
+            "print(sorted(m for m in ('markdown_it', 'pygments.lexers') if m in sys.modules))"
+        )
+
+    assert play("entry") == "[]\n"
+    assert play("None") == "['markdown_it', 'pygments.lexers']\n"

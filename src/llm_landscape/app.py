@@ -107,8 +107,13 @@ class LessonApp(PlayControls):
         return self._step_view
 
     async def _mount_step_view(self) -> None:
+        from . import highlight, prose
         from .widgets.step_view import StepView
 
+        if (known := self.options.known) is not None:
+            # Here, not before the first frame, which shows no prose or code.
+            prose.preload(known.prose())
+            highlight.preload(known.code())
         if self._find_step_view() is None:
             view = StepView(id="step-view")
             try:

@@ -87,16 +87,10 @@ def _play(
     ascii_only: bool,
 ) -> int:
     _import_player()
-    from . import highlight, lesson_cache, prose
+    from . import lesson_cache
     from .app import LessonApp, PlayerOptions
     from .state import StateStore
 
-    # What earlier runs compiled and lexed: with it the player loads neither the
-    # Markdown parser nor a lexer.
-    known_prose = entry.prose() if entry else {}
-    known_code = entry.code() if entry else {}
-    prose.preload(known_prose)
-    highlight.preload(known_code)
     options = PlayerOptions(
         start_step=None if args.step is None else args.step - 1,
         play=args.play,
@@ -105,6 +99,7 @@ def _play(
         theme=args.theme,
         state=StateStore(),
         watch=args.watch,
+        known=entry,
     )
     app = LessonApp(lesson, options)
     if args.theme and args.theme not in app.available_themes:
@@ -113,6 +108,8 @@ def _play(
     app.run()
     # On the way out, once per edit of the lesson: what the cache lacks, so that
     # the next start needs neither the Markdown parser nor a lexer.
+    known_prose = entry.prose() if entry else {}
+    known_code = entry.code() if entry else {}
     entry = entry or lesson_cache.read(path)  # a first load has just been cached
     compiled = _complete_prose(lesson, known_prose)
     lexed = _complete_code(lesson, known_code)

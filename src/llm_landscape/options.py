@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from . import pacing
 from .state import StateStore
+
+if TYPE_CHECKING:
+    from .lesson_cache import Entry
 
 
 class PlayerOptions(NamedTuple):  # not a dataclass: see model.py
@@ -19,3 +22,6 @@ class PlayerOptions(NamedTuple):  # not a dataclass: see model.py
     """Where to remember the learner's place; None remembers nothing (tests)."""
     watch: bool = False
     """Reload the lesson when its files change."""
+    known: Entry | None = None
+    """The lesson cache's entry: prose and code that earlier runs compiled and
+    lexed, so the player loads neither the Markdown parser nor a lexer."""
