@@ -59,6 +59,7 @@ class LineScrollView(ScrollView):
         that show what they showed (the blank ones below a short step) are
         neither drawn again nor sent to the terminal."""
         view = self.scrollable_content_region
+        runs: list[Region] = []
         row = 0
         while row < view.height:
             if same(row):
@@ -67,5 +68,7 @@ class LineScrollView(ScrollView):
             end = row + 1
             while end < view.height and not same(end):
                 end += 1
-            self.refresh(Region(0, row, view.width, end - row))
+            runs.append(Region(0, row, view.width, end - row))
             row = end
+        if runs:
+            self.refresh(*runs)
