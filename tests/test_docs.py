@@ -23,3 +23,10 @@ def test_the_documented_example_plays(tmp_path: Path) -> None:
     first = lesson.steps[0]
     assert first.dwell == 20
     assert first.code is not None and first.code.language == "python"
+
+
+def test_the_architecture_map_names_every_module() -> None:
+    source = DOC.parent.parent / "src" / "llm_landscape"
+    text = (DOC.parent / "architecture.md").read_text(encoding="utf-8")
+    modules = [p.name for p in sorted(source.rglob("*.py")) if p.name != "__init__.py"]
+    assert [name for name in modules if name not in text] == []
