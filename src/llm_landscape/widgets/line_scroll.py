@@ -16,6 +16,8 @@ class LineScrollView(ScrollView):
     after Down, though each frame took ~7 ms. Here a key moves one line in
     the next frame."""
 
+    _natural_size = Size(0, 0)  # what set_content_size was given, before padding
+
     def action_scroll_up(self) -> None:
         if not self.allow_vertical_scroll:
             raise SkipAction()
@@ -25,8 +27,6 @@ class LineScrollView(ScrollView):
         if not self.allow_vertical_scroll:
             raise SkipAction()
         self.scroll_down(animate=False)
-
-    _natural_size = Size(0, 0)
 
     def set_content_size(self, size: Size) -> None:
         """Set the virtual size to ``size``, padded to the view.

@@ -47,8 +47,6 @@ class StepBar(LineWidget):
 
     def __init__(self, steps: tuple[Step, ...], *, ascii_only: bool = False, id: str | None = None):
         super().__init__(id=id)
-        self._steps = steps
-        self._ascii = ascii_only
         self._arrow = " > " if ascii_only else " › "
         self._hits: list[tuple[int, int, int]] = []  # (start cell, end cell, step index)
         # Each mode's texts and their width, built once: rebuilt on every
@@ -74,7 +72,7 @@ class StepBar(LineWidget):
         width, current = self._widths[mode], self.current
         if mode == "icons" and current is not None:
             width += cell_len(self._labels[current]) - cell_len(self._texts["icons"][current])
-        return width + cell_len(self._arrow) * (len(self._steps) - 1)
+        return width + cell_len(self._arrow) * (len(self._labels) - 1)
 
     def rows_at(self, width: int) -> list[Text]:
         for mode in ("full", "icons", "numbers"):
