@@ -426,3 +426,26 @@ async def test_panes_show_a_scrollbar_only_for_content_that_does_not_fit(tmp_pat
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
         assert (view.show_vertical_scrollbar, view.show_horizontal_scrollbar) == (True, False)
+
+
+async def test_a_title_that_wraps_takes_its_lines_and_gives_them_back(tmp_path: Path) -> None:
+    # Titles ask Textual for a layout only when their height changes.
+    long = " ".join(["A title long enough to wrap"] * 3)
+    (tmp_path / "lesson.yaml").write_text(
+        "title: T\nsteps:\n"
+        f"  - {{id: a, label: A, title: {long}, subtitle: Under the long one, body: B.}}\n"
+        "  - {id: b, label: B, title: Short, subtitle: Under the short one, body: B.}\n"
+        "  - {id: c, label: C, title: Also short, subtitle: Under another, body: B.}\n",
+        encoding="utf-8",
+    )
+    app = LessonApp(load_lesson(tmp_path / "lesson.yaml")[0])
+    async with app.run_test(size=(60, 24)) as pilot:
+        title = app.query_one("#step-title", TextLines)
+        subtitle = app.query_one("#step-subtitle", TextLines)
+        for key, lines in (("1", 2), ("2", 1), ("3", 1), ("1", 2)):
+            await pilot.press(key)
+            await pilot.pause()
+            assert title.size.height == lines, f"step {key}"
+            assert subtitle.region.y == title.region.bottom  # right under the title
+            shown = screen_text(app)
+            assert all(word in shown for word in title.text.split())
