@@ -127,6 +127,12 @@ def test_a_step_reached_by_keys_looks_as_when_started_on_it(tmux: Tmux, size: st
     assert themed != played
     start(tmux, "--step", "1", "--theme", "textual-light", session="light", size=size)
     assert themed[1:] == settled(tmux, "light", "Step 1 / 6")[1:]
+    for key, theme in (("t", "llm-high-contrast"), ("2", "llm-high-contrast")):
+        tmux("send-keys", "-t", "player", key)
+        step = "1" if key == "t" else key
+        themed = settled(tmux, "player", f"Step {step} / 6")
+        start(tmux, "--step", step, "--theme", theme, session=f"hc{step}", size=size)
+        assert themed[1:] == settled(tmux, f"hc{step}", f"Step {step} / 6")[1:], (key, theme)
 
 
 def test_resizing_the_real_terminal(tmux: Tmux) -> None:

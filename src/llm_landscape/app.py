@@ -126,6 +126,7 @@ class LessonApp(PlayControls):
 
     def on_mount(self) -> None:
         self._step_view = self._find_step_view()  # composed with the app, or mounted later
+        self.theme_changed_signal.subscribe(self, self._recolour)
         self.keeper.load()
         self._recall()
         self.wpm = pacing.clamp_wpm(self.options.wpm)
@@ -252,12 +253,17 @@ class LessonApp(PlayControls):
                 view.prepare(index, self.lesson.steps[index])
 
     def watch_theme(self) -> None:
+        self._remember()
+
+    def _recolour(self, _theme: object) -> None:
+        # On theme_changed_signal, not in watch_theme: the code's colours come
+        # from theme_variables, which Textual renews only after the watcher
+        # (the code kept the previous theme's colours).
         view = self.step_view
         if view is not None:
             view.forget()
             if self.tour.current is not None:
                 view.show(self.tour.current, self.lesson.steps[self.tour.current])
-        self._remember()
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width, event.size.height)
