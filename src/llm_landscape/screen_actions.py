@@ -17,7 +17,6 @@ from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.screen import Screen
 
-from . import prose
 from .model import Lesson
 from .navigation import Tour
 from .options import PlayerOptions
@@ -73,6 +72,7 @@ class ScreenActions(App[None]):
         """A click on a link in the prose: web links only, and only after asking."""
         from urllib.parse import urlsplit
 
+        from . import prose
         from .confirm_screen import ConfirmScreen
 
         address = prose.link_target(number)

@@ -89,7 +89,3 @@ class StatusBar(LineWidget):
 
     def _play_tooltip(self) -> str:
         return "Pause (p)" if self.playing else "Play: advance on a timer (p)"
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self.refresh()  # the colours are baked into the rendered line
