@@ -287,7 +287,10 @@ async def test_neighbouring_steps_are_laid_out_before_they_are_asked_for(lesson:
         )
         await pilot.press("right")  # step 4 was prepared while step 3 was shown
         assert laid_out == [] or laid_out == [4]  # only the next neighbour, after the frame
-        await pilot.pause()
+        for _ in range(100):  # prepared a moment after the frame: wait for it, at most 1 s
+            if laid_out:
+                break
+            await pilot.pause(0.01)
         assert 4 in laid_out and 3 not in laid_out
 
 

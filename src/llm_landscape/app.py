@@ -49,6 +49,10 @@ MIN_WIDTH, MIN_HEIGHT = 30, 10
 NARROW_WIDTH = 100
 STEP_HINT = "← back  1–9 jump  c copy code  t theme"
 STEP_HINT_ASCII = "<- back  1-9 jump  c copy code  t theme"
+PREPARE_AFTER = 0.015
+"""Seconds between a step's frame and laying out its neighbours. Textual hands
+the frame to a writer thread, which needs the GIL: work started at once (as
+after a refresh) held the frame back until it was done, 1.5-2.5 ms a switch."""
 
 
 class LessonApp(PlayControls):
@@ -225,7 +229,8 @@ class LessonApp(PlayControls):
         self.query_one(TitleCard).display = on_card
         view = self._step_view
         if view is not None:
-            self.call_after_refresh(self._prepare, tour.current, self._likely_next(tour.current))
+            shown, likely = tour.current, self._likely_next(tour.current)
+            self.set_timer(PREPARE_AFTER, lambda: self._prepare(shown, likely))
         if tour.current is not None and view is not None:
             view.show(tour.current, self.lesson.steps[tour.current])
             if self.playing:
