@@ -230,7 +230,8 @@ class LessonApp(PlayControls):
         view = self._step_view
         if view is not None:
             shown, likely = tour.current, self._likely_next(tour.current)
-            self.set_timer(PREPARE_AFTER, lambda: self._prepare(shown, likely))
+            # On the view, not the app: a timer takes its target's repr, and the app's is slow.
+            view.set_timer(PREPARE_AFTER, lambda: self._prepare(shown, likely))
         if tour.current is not None and view is not None:
             view.show(tour.current, self.lesson.steps[tour.current])
             if self.playing:
