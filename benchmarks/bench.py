@@ -163,6 +163,7 @@ def round_(tmux: TmuxControl, samples: Samples, many: Path, big: Path) -> None:
     six = [("Space", f"Step {n} / 6") for n in range(1, 7)]
     run_app(tmux, samples, "bare", BARE, "Ready", six)
     run_app(tmux, samples, "bare full-screen", f"{BARE} --full", "Ready", six)
+    run_app(tmux, samples, "bare prepared rows", f"{BARE} --rows", "Ready", six)
     player_keys = [*six, ("Left", "Step 5 / 6"), ("Home", "Step 1 / 6")]
     run_app(tmux, samples, "player", str(PLAYER), "Press Space to begin", player_keys)
     cold = f"env LLM_LANDSCAPE_CACHE_DIR={tempfile.mkdtemp(prefix='llm-bench-cold-')} {PLAYER}"
@@ -273,6 +274,10 @@ def main() -> int:
     print()
     full = samples.median("player key") / samples.median("bare full-screen key")
     print(f"for reference: step switch / bare full-screen key {full:.2f}×")
+    rows = samples.median("player key") / samples.median("bare prepared rows key")
+    floor = samples.median("bare prepared rows key") / samples.median("bare key")
+    print(f"for reference: step switch / bare prepared rows key {rows:.2f}×")
+    print(f"for reference: bare prepared rows key / bare key {floor:.2f}×")
     cold = samples.median("player cold cache first frame") / samples.median("bare first frame")
     print(f"for reference: first frame with an empty lesson cache / bare {cold:.2f}×")
     failed = 0
