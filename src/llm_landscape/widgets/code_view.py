@@ -38,13 +38,13 @@ class CodeView(LineScrollView, can_focus=True):
         super().__init__(id=id)
         self._lines: Sequence[Text] = []
         # Drawn lines as segments (see ProsePane for why not Strips), by line number.
-        self._strips: LRUCache[int, Row] = LRUCache(1024)
+        self._rows: LRUCache[int, Row] = LRUCache(1024)
         # Rendered lines of recently shown code, so going back to a step
         # redraws from cache instead of re-rendering every visible line.
-        self._strip_caches: LRUCache[int, tuple[Sequence[Text], LRUCache[int, Row]]]
-        self._strip_caches = LRUCache(16)
+        self._row_caches: LRUCache[int, tuple[Sequence[Text], LRUCache[int, Row]]]
+        self._row_caches = LRUCache(16)
         self._frame = (Style(), 0)
-        self._strips_width = 0
+        self._rows_width = 0
         self._cached_style = Style()
 
     @property
@@ -53,9 +53,9 @@ class CodeView(LineScrollView, can_focus=True):
 
     def show(self, lines: Sequence[Text], *, keep_scroll: bool = False) -> None:
         """Replace the code; new code starts at the top unless ``keep_scroll``."""
-        before, drawn, top = len(self._lines), self._strips, self.scroll_offset.y
+        before, drawn, top = len(self._lines), self._rows, self.scroll_offset.y
         self._lines = lines
-        self._strips = self._strips_for(lines)
+        self._rows = self._rows_for(lines)
         if isinstance(lines, LazyLines):
             width = lines.widest()  # without making a Text of every line
         else:
@@ -78,24 +78,24 @@ class CodeView(LineScrollView, can_focus=True):
     def prepare(self, lines: Sequence[Text]) -> None:
         """Render the first screenful of ``lines`` now, so showing them later is a lookup."""
         style, width = self.rich_style, self.scrollable_content_region.width
-        if width != self._strips_width:
+        if width != self._rows_width:
             return  # not laid out yet, or about to be at another width
-        strips = self._strips_for(lines)
+        rows = self._rows_for(lines)
         for index in range(min(len(lines), self.size.height)):
-            if index not in strips:
-                strips[index] = self._strip_of(lines[index], style)
+            if index not in rows:
+                rows[index] = self._row_of(lines[index], style)
 
-    def _strips_for(self, lines: Sequence[Text]) -> LRUCache[int, Row]:
-        entry = self._strip_caches.get(id(lines))
+    def _rows_for(self, lines: Sequence[Text]) -> LRUCache[int, Row]:
+        entry = self._row_caches.get(id(lines))
         # The entry keeps ``lines`` alive, so its id cannot be reused by other lines.
         if entry is None or entry[0] is not lines:
-            entry = self._strip_caches[id(lines)] = (lines, LRUCache(1024))
+            entry = self._row_caches[id(lines)] = (lines, LRUCache(1024))
         return entry[1]
 
-    def _strip_of(self, line: Text, style: Style) -> Row:
+    def _row_of(self, line: Text, style: Style) -> Row:
         # Padded to the view's width once, here, rather than on every frame.
         segments = list(Segment.simplify(Segment.apply_style(line.render(self.app.console), style)))
-        padding = self._strips_width - line.cell_len
+        padding = self._rows_width - line.cell_len
         if padding > 0:
             segments.append(Segment(" " * padding, style))
         return segments, line.cell_len + max(padding, 0)
@@ -103,10 +103,10 @@ class CodeView(LineScrollView, can_focus=True):
     def render_lines(self, crop: Region) -> list[Strip]:
         # rich_style walks every ancestor: look it up once per frame, not per line.
         self._frame = (self.rich_style, self.scrollable_content_region.width)
-        if self._frame[1] != self._strips_width:  # resized: lines are padded anew
-            self._strips_width = self._frame[1]
-            self._strip_caches.clear()
-            self._strips = self._strips_for(self._lines)
+        if self._frame[1] != self._rows_width:  # resized: lines are padded anew
+            self._rows_width = self._frame[1]
+            self._row_caches.clear()
+            self._rows = self._rows_for(self._lines)
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
@@ -118,14 +118,14 @@ class CodeView(LineScrollView, can_focus=True):
         return Strip(*self._row(index, style)).crop_extend(scroll_x, scroll_x + width, style)
 
     def _row(self, index: int, style: Style) -> Row:
-        row = self._strips.get(index)
+        row = self._rows.get(index)
         if row is None:
-            row = self._strips[index] = self._strip_of(self._lines[index], style)
+            row = self._rows[index] = self._row_of(self._lines[index], style)
         return row
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         if self.rich_style != self._cached_style:  # drawn lines carry the old colours
             self._cached_style = self.rich_style
-            self._strip_caches.clear()
-            self._strips = self._strips_for(self._lines)
+            self._row_caches.clear()
+            self._rows = self._rows_for(self._lines)
