@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.cells import cell_len
+from rich.text import Text
 from textual.command import CommandList, CommandPalette
 from textual.geometry import Region
 from textual.widgets import Static
@@ -452,3 +453,23 @@ async def test_a_title_that_wraps_takes_its_lines_and_gives_them_back(tmp_path: 
             assert subtitle.region.y == title.region.bottom  # right under the title
             shown = screen_text(app)
             assert all(word in shown for word in title.text.split())
+
+
+async def test_a_title_that_fits_is_drawn_as_rich_would_wrap_it(lesson: Lesson) -> None:
+    # Titles that fit skip Rich's wrap; what is drawn must not change.
+    app = LessonApp(lesson, PlayerOptions(start_step=0))
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.pause()
+        title = app.query_one("#step-title", TextLines)
+        width = title.content_region.width
+        texts = ["", "Short", "Trailing spaces   ", "x" * width, "x" * (width + 1), "宽字符" * 9]
+        texts += ["two\nlines", "a\ttab", "  leading", "—" * (width - 1) + " end"]
+        for plain in texts:
+            text = Text(plain, style="bold")
+            text.stylize("italic", 0, 3)
+            title.update(text)
+            wrapped = list(text.wrap(app.console, width)) or [Text()]
+            drawn = title.rows_at(width)
+            assert [(r.plain, r.spans, r.style) for r in drawn] == [
+                (r.plain, r.spans, r.style) for r in wrapped
+            ], repr(plain)

@@ -68,12 +68,12 @@ class TextLines(LineWidget):
 
     def rows_at(self, width: int) -> list[Text]:
         if self._wrapped[0] != width:
+            # An empty text keeps its line, as a Static does: every step's
+            # prose then starts on the same row.
             text = self._text
             if "\n" not in text.plain and "\t" not in text.plain and text.cell_len <= width:
                 lines = [text]  # most titles: wrapping one that fits cost ~0.05 ms a switch
             else:
-                # An empty text keeps its line, as a Static does: every step's
-                # prose then starts on the same row.
                 lines = list(text.wrap(self.app.console, max(width, 1))) or [Text()]
             self._wrapped = (width, lines)
         return self._wrapped[1]
