@@ -52,7 +52,8 @@ STEP_HINT_ASCII = "<- back  1-9 jump  c copy code  t theme"
 PREPARE_AFTER = 0.015
 """Seconds between a step's frame and laying out its neighbours. Textual hands
 the frame to a writer thread, which needs the GIL: work started at once (as
-after a refresh) held the frame back until it was done, 1.5-2.5 ms a switch."""
+after a refresh) held the frame back until it was done (1.5-2.5 ms in three
+of six switches traced in tmux)."""
 
 
 class LessonApp(PlayControls):
