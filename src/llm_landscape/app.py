@@ -229,11 +229,12 @@ class LessonApp(PlayControls):
         status.hint = "Press Space to begin" if on_card else step_hint
         self.query_one(TitleCard).display = on_card
         view = self._step_view
-        if view is not None:
-            shown, likely = tour.current, self._likely_next(tour.current)
-            # On the view, not the app: a timer takes its target's repr, and the app's is slow.
-            view.set_timer(PREPARE_AFTER, lambda: self._prepare(shown, likely))
-        if tour.current is not None and view is not None:
+        if view is None:
+            return
+        shown, likely = tour.current, self._likely_next(tour.current)
+        # On the view, not the app: a timer takes its target's repr, and the app's is slow.
+        view.set_timer(PREPARE_AFTER, lambda: self._prepare(shown, likely))
+        if tour.current is not None:
             view.show(tour.current, self.lesson.steps[tour.current])
             if self.playing:
                 self._start_countdown()
@@ -281,7 +282,7 @@ class LessonApp(PlayControls):
             note = f"Enlarge the terminal (at least {MIN_WIDTH}×{MIN_HEIGHT})"
             screen.mount(Static(Text(note), id="too-small"))
         screen.set_class(small, "-too-small")
-        self.screen.set_class(width < NARROW_WIDTH, "-narrow")
+        screen.set_class(width < NARROW_WIDTH, "-narrow")
 
     # -- moves ------------------------------------------------------------
 
