@@ -61,6 +61,8 @@ def main(argv: list[str]) -> int:
             (BIN / "ruff", "check", "."),
             (BIN / "ruff", "format", "--check", "."),
             (BIN / "mypy", "--strict", "src"),
+            # The import contract in pyproject.toml: packages by role, no cycles.
+            (BIN / "lint-imports",),
         ]
         return max(run(*check) for check in checks)
     print("usage: python3 dev.py [play [ARGS] | test [PYTEST ARGS] | lint]", file=sys.stderr)

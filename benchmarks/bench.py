@@ -1,6 +1,7 @@
 """Outside-in benchmark of llm-landscape against a bare Textual app, in real tmux panes.
 
     python benchmarks/bench.py              # 7 interleaved rounds, targets enforced
+    python benchmarks/bench.py --size 80x24 # the same in the default terminal size
     python benchmarks/bench.py --quick      # 1 round, no targets (the test suite's smoke)
 
 Every figure is a median of runs interleaved A B A B ... after a warm-up, so
@@ -213,10 +214,23 @@ def targets(samples: Samples) -> list[Target]:
 
     return [
         Target("first frame / bare", ratio("player first frame", "bare first frame"), 1.15, "×"),
-        Target("step switch / bare key", ratio("player key", "bare key"), 2.0, "×"),
-        Target("slowest step switch", lambda s: max(s.values["player key"]), 30.0, "ms"),
+        Target(
+            "first frame, first start / bare",
+            ratio("player cold cache first frame", "bare first frame"),
+            1.3,
+            "×",
+        ),
+        # The floor of issue #12: a bare app swapping in a screen of prepared rows.
+        Target(
+            "step switch / bare prepared rows",
+            ratio("player key", "bare prepared rows key"),
+            2.0,
+            "×",
+        ),
+        # Every switch, the first Space from the title card included: one 60 Hz frame.
+        Target("slowest step switch", lambda s: max(s.values["player key"]), 1000 / 60, "ms"),
         Target("peak RSS / bare", ratio("player peak RSS", "bare peak RSS"), 1.2, "×"),
-        Target("quit / bare", ratio("player quit", "bare quit"), 1.1, "×"),
+        Target("quit / bare", ratio("player quit", "bare quit"), 1.0, "×"),
         Target("--check / python -c pass", ratio("--check", "python -c pass"), 3.0, "×"),
         Target("--print / python -c pass", ratio("--print", "python -c pass"), 5.0, "×"),
         Target(
@@ -241,11 +255,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--quick", action="store_true", help="one round, report only")
+    parser.add_argument("--size", default="120x40", help="the terminal, WIDTHxHEIGHT")
     args = parser.parse_args()
+    width, height = (int(part) for part in args.size.split("x"))
     rounds = 1 if args.quick else args.rounds
     # Byte-compile our package first, as pip does when it installs a wheel.
     compileall.compile_dir(Path(_builtin_package()), quiet=1)
-    tmux = TmuxControl()
+    tmux = TmuxControl(width, height)
     samples = Samples()
     try:
         with tempfile.TemporaryDirectory() as scratch:
@@ -263,6 +279,7 @@ def main() -> int:
         tmux.close()
     capture = poll.median("poll")
     every = max(capture, POLL_INTERVAL * 1000)
+    print(f"Terminal {width}×{height}")
     print(f"Polling: a capture takes {capture:.2f} ms (median); one every {every:.2f} ms")
     print(f"{'measure':32} {'median':>9} {'min–max':>16}  n")
     for name, values in samples.values.items():
@@ -274,12 +291,10 @@ def main() -> int:
     print()
     full = samples.median("player key") / samples.median("bare full-screen key")
     print(f"for reference: step switch / bare full-screen key {full:.2f}×")
-    rows = samples.median("player key") / samples.median("bare prepared rows key")
+    line = samples.median("player key") / samples.median("bare key")
     floor = samples.median("bare prepared rows key") / samples.median("bare key")
-    print(f"for reference: step switch / bare prepared rows key {rows:.2f}×")
+    print(f"for reference: step switch / bare one-line key {line:.2f}×")
     print(f"for reference: bare prepared rows key / bare key {floor:.2f}×")
-    cold = samples.median("player cold cache first frame") / samples.median("bare first frame")
-    print(f"for reference: first frame with an empty lesson cache / bare {cold:.2f}×")
     failed = 0
     for target in targets(samples):
         value = target.value(samples)

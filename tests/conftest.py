@@ -10,8 +10,9 @@ from textual.geometry import Region
 from textual.pilot import Pilot
 
 from llm_landscape.cli import builtin_lesson
-from llm_landscape.loader import load_lesson
-from llm_landscape.model import Lesson
+from llm_landscape.lesson.loader import load_lesson
+from llm_landscape.lesson.model import Lesson
+from llm_landscape.player.lesson_screen import LessonScreen
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seed" / "000_b46c3148c1d643e5.txt"
@@ -68,3 +69,10 @@ def private_lesson_cache(
     directory = tmp_path_factory.mktemp("lesson-cache")
     monkeypatch.setenv("LLM_LANDSCAPE_CACHE_DIR", str(directory))
     return directory
+
+
+def player(app: App[None]) -> LessonScreen:
+    """The screen that owns the lesson (the bottom of the stack, under any modal)."""
+    screen = app.screen_stack[0]
+    assert isinstance(screen, LessonScreen)
+    return screen

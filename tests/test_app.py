@@ -5,28 +5,26 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.cells import cell_len
-from rich.text import Text
 from textual.command import CommandList, CommandPalette
 from textual.geometry import Region
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
-from llm_landscape.app import LessonApp, PlayerOptions
-from llm_landscape.help_screen import HelpScreen
-from llm_landscape.loader import load_lesson
-from llm_landscape.model import Lesson
-from llm_landscape.widgets.code_view import CodeView
-from llm_landscape.widgets.key_legend import KeyLegend
-from llm_landscape.widgets.prose_pane import ProsePane
-from llm_landscape.widgets.status_bar import StatusBar
-from llm_landscape.widgets.step_bar import StepBar
-from llm_landscape.widgets.text_lines import TextLines
-from llm_landscape.widgets.title_card import TitleCard
+from llm_landscape.lesson.loader import load_lesson
+from llm_landscape.lesson.model import Lesson
+from llm_landscape.player.app import LessonApp, PlayerOptions
+from llm_landscape.player.screens.help import HelpScreen
+from llm_landscape.player.widgets.code_view import CodeView
+from llm_landscape.player.widgets.prose_pane import ProsePane
+from llm_landscape.player.widgets.status_bar import StatusBar
+from llm_landscape.player.widgets.step_bar import StepBar
+from llm_landscape.player.widgets.title import Title
+from llm_landscape.player.widgets.title_card import TitleCard
 
-from .conftest import screen_text, wait_for, write_lesson
+from .conftest import player, screen_text, wait_for, write_lesson
 
 
 def shown(app: LessonApp, selector: str) -> str:
-    return app.query_one(selector, TextLines).text
+    return app.query_one(selector, Title).text
 
 
 def counter(app: LessonApp) -> str:
@@ -127,14 +125,14 @@ async def test_play_advances_by_itself_and_pauses(tmp_path: Path) -> None:
         assert app.query_one(StatusBar).countdown == "next in 2s"
         await wait_for(pilot, lambda: counter(app) == "Step 2 / 3")
         await pilot.press("p")
-        assert not app.playing
+        assert not player(app).playing
         assert app.query_one(StatusBar).countdown == ""
         await pilot.pause(1.6)  # longer than a dwell: paused means no advance
         assert counter(app) == "Step 2 / 3"
         await pilot.click(StatusBar, offset=(2, 0))  # on "▸ Play"
-        assert app.playing
+        assert player(app).playing
         await wait_for(pilot, lambda: counter(app) == "Step 3 / 3")
-        assert not app.playing  # Play stops at the last step
+        assert not player(app).playing  # Play stops at the last step
 
 
 async def test_manual_move_restarts_the_countdown(tmp_path: Path) -> None:
@@ -144,7 +142,7 @@ async def test_manual_move_restarts_the_countdown(tmp_path: Path) -> None:
         assert counter(app) == "Step 1 / 3"
         await wait_for(pilot, lambda: app.query_one(StatusBar).countdown == "next in 29s")
         await pilot.press("space")
-        assert app.playing
+        assert player(app).playing
         assert app.query_one(StatusBar).countdown == "next in 30s"
 
 
@@ -203,8 +201,8 @@ async def test_layout_side_by_side_wide_and_stacked_narrow(lesson: Lesson) -> No
         prose, code = app.query_one("#prose").region, app.query_one("#code-panel").region
         assert code.y >= prose.bottom or code.y == 0  # stacked (code may be scrolled away)
         assert app.query_one(StepBar).region.y == 0
-        assert app.query_one(StatusBar).region.bottom == 23  # above the key legend
-        assert app.query_one(KeyLegend).region.bottom == 24
+        assert app.query_one(StatusBar).region.bottom == 23  # above the footer
+        assert app.query_one(Footer).region.bottom == 24
         assert "Players" in app.query_one(StepBar).text
 
 
@@ -279,20 +277,12 @@ async def test_prose_rewraps_on_resize_and_recolours_on_theme_change(lesson: Les
 async def test_neighbouring_steps_are_laid_out_before_they_are_asked_for(lesson: Lesson) -> None:
     app = LessonApp(lesson, PlayerOptions(start_step=2))
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
         pane = app.query_one(ProsePane)
-        laid_out: list[int] = []
-        original = pane._lay_out_step
-        pane._lay_out_step = lambda step, width: (  # type: ignore[method-assign]
-            laid_out.append(lesson.steps.index(step)) or original(step, width)
-        )
-        await pilot.press("right")  # step 4 was prepared while step 3 was shown
-        assert laid_out == [] or laid_out == [4]  # only the next neighbour, after the frame
-        for _ in range(100):  # prepared a moment after the frame: wait for it, at most 1 s
-            if laid_out:
-                break
-            await pilot.pause(0.01)
-        assert 4 in laid_out and 3 not in laid_out
+        await wait_for(pilot, lambda: pane.has_laid_out(lesson.steps[3]))
+        assert pane.has_laid_out(lesson.steps[1])  # back, as well as on
+        assert not pane.has_laid_out(lesson.steps[5])
+        await pilot.press("right")
+        await wait_for(pilot, lambda: pane.has_laid_out(lesson.steps[4]))
 
 
 async def test_a_key_on_the_first_frame_shows_the_whole_step(lesson: Lesson) -> None:
@@ -300,7 +290,7 @@ async def test_a_key_on_the_first_frame_shows_the_whole_step(lesson: Lesson) -> 
     that comes sooner shows the step once it is there, bars and content together."""
     app = LessonApp(lesson)
     async with app.run_test(size=(120, 40)) as pilot:
-        app.action_next()  # no pause first: the step view may still be mounting
+        player(app).action_next()  # no pause first: the step view may still be mounting
         seen: list[tuple[str, str]] = []
         for _ in range(20):
             card = "title-card" if app.query_one(TitleCard).display else "step-view"
@@ -330,8 +320,9 @@ async def test_step_view_is_mounted_with_the_first_frame_not_a_repaint_later(
     terminal's first reply (~20 ms in tmux), so its mounting and first drawing
     met a learner's first Space instead of being done by then."""
     app = LessonApp(lesson)
-    async with app.run_test(size=(120, 40)):  # returns once the first frame is drawn
-        assert app.step_view is not None
+    async with app.run_test(size=(120, 40)) as pilot:  # returns once the app is ready
+        await pilot.pause()  # the messages queued by the first frame, no timer or reply
+        assert player(app).step_view is not None
         assert app.query_one(TitleCard).display
 
 
@@ -353,24 +344,23 @@ async def test_a_card_taller_than_the_terminal_scrolls_to_its_hint(lesson: Lesso
 
 
 def card_text(app: LessonApp) -> str:
+    """The card's lines that are scrolled into view (what a person reads)."""
     card = app.query_one(TitleCard)
-    return "\n".join(card.render_line(y).text for y in range(card.size.height))
+    text = card.query_one(Static)
+    lines = [strip.text for strip in text.render_lines(Region(0, 0, *text.size))]
+    top = card.scroll_offset.y
+    return "\n".join(lines[top : top + card.scrollable_content_region.height])
 
 
 async def test_a_resize_lays_out_the_next_step_at_the_new_width(lesson: Lesson) -> None:
     app = LessonApp(lesson, PlayerOptions(start_step=2))
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
         pane = app.query_one(ProsePane)
-        laid_out: list[tuple[int, int]] = []
-        original = pane._lay_out_step
-        pane._lay_out_step = lambda step, width: (  # type: ignore[method-assign]
-            laid_out.append((lesson.steps.index(step), width)) or original(step, width)
-        )
+        await wait_for(pilot, lambda: pane.has_laid_out(lesson.steps[3]))
+        before = pane.scrollable_content_region.width
         await pilot.resize_terminal(110, 40)
-        await pilot.pause()
-        width = pane.scrollable_content_region.width
-        assert (3, width) in laid_out  # the next step, without a key
+        await wait_for(pilot, lambda: pane.scrollable_content_region.width != before)
+        await wait_for(pilot, lambda: pane.has_laid_out(lesson.steps[3]))  # without a key
 
 
 async def test_title_card_recolours_on_a_theme_change(lesson: Lesson) -> None:
@@ -381,9 +371,9 @@ async def test_title_card_recolours_on_a_theme_change(lesson: Lesson) -> None:
         card = app.query_one(TitleCard)
 
         def heading_style() -> object:
-            card.render_lines(Region(0, 0, *card.size))  # as a frame would
-            for y in range(card.size.height):
-                for segment in card.render_line(y):
+            text = card.query_one(Static)
+            for strip in text.render_lines(Region(0, 0, *text.size)):  # as a frame would
+                for segment in strip:
                     if "Landscape" in segment.text:
                         return segment.style
             raise AssertionError("no heading drawn")
@@ -409,6 +399,7 @@ async def test_panes_show_a_scrollbar_only_for_content_that_does_not_fit(tmp_pat
     )
     app = LessonApp(load_lesson(tmp_path / "lesson.yaml")[0])
     async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("1")
         view = app.query_one(CodeView)
         for key, vertical, horizontal in (
             ("1", None, None),
@@ -444,8 +435,8 @@ async def test_a_title_that_wraps_takes_its_lines_and_gives_them_back(tmp_path: 
     )
     app = LessonApp(load_lesson(tmp_path / "lesson.yaml")[0])
     async with app.run_test(size=(60, 24)) as pilot:
-        title = app.query_one("#step-title", TextLines)
-        subtitle = app.query_one("#step-subtitle", TextLines)
+        title = app.query_one("#step-title", Title)
+        subtitle = app.query_one("#step-subtitle", Title)
         for key, lines in (("1", 2), ("2", 1), ("3", 1), ("1", 2)):
             await pilot.press(key)
             await pilot.pause()
@@ -453,23 +444,3 @@ async def test_a_title_that_wraps_takes_its_lines_and_gives_them_back(tmp_path: 
             assert subtitle.region.y == title.region.bottom  # right under the title
             shown = screen_text(app)
             assert all(word in shown for word in title.text.split())
-
-
-async def test_a_title_that_fits_is_drawn_as_rich_would_wrap_it(lesson: Lesson) -> None:
-    # Titles that fit skip Rich's wrap; what is drawn must not change.
-    app = LessonApp(lesson, PlayerOptions(start_step=0))
-    async with app.run_test(size=(60, 24)) as pilot:
-        await pilot.pause()
-        title = app.query_one("#step-title", TextLines)
-        width = title.content_region.width
-        texts = ["", "Short", "Trailing spaces   ", "x" * width, "x" * (width + 1), "宽字符" * 9]
-        texts += ["two\nlines", "a\ttab", "  leading", "—" * (width - 1) + " end"]
-        for plain in texts:
-            text = Text(plain, style="bold")
-            text.stylize("italic", 0, 3)
-            title.update(text)
-            wrapped = list(text.wrap(app.console, width)) or [Text()]
-            drawn = title.rows_at(width)
-            assert [(r.plain, r.spans, r.style) for r in drawn] == [
-                (r.plain, r.spans, r.style) for r in wrapped
-            ], repr(plain)

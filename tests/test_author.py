@@ -12,17 +12,17 @@ import jsonschema
 import pytest
 import yaml
 
-from llm_landscape.app import LessonApp, PlayerOptions
 from llm_landscape.cli import builtin_lesson
-from llm_landscape.exporter import to_html, to_markdown
-from llm_landscape.json_schema import schema_text
-from llm_landscape.loader import LessonError, load_lesson
-from llm_landscape.model import Lesson
-from llm_landscape.navigation import Tour, carry_over
-from llm_landscape.scaffold import ScaffoldError, write_new_lesson
-from llm_landscape.widgets.text_lines import TextLines
+from llm_landscape.lesson.loader import LessonError, load_lesson
+from llm_landscape.lesson.model import Lesson
+from llm_landscape.lesson.navigation import Tour, carry_over
+from llm_landscape.outputs.exporter import to_html, to_markdown
+from llm_landscape.outputs.json_schema import schema_text
+from llm_landscape.outputs.scaffold import ScaffoldError, write_new_lesson
+from llm_landscape.player.app import LessonApp, PlayerOptions
+from llm_landscape.player.widgets.title import Title
 
-from .conftest import screen_text, wait_for, write_lesson
+from .conftest import player, screen_text, wait_for, write_lesson
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -31,7 +31,7 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 def title(app: LessonApp) -> str:
     """The step title on screen; empty while the app rebuilds its widgets."""
     found = app.query("#step-title")
-    return found.first(TextLines).text if found else ""
+    return found.first(Title).text if found else ""
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -48,7 +48,7 @@ async def test_watch_reloads_keeps_the_step_and_shows_then_clears_errors(tmp_pat
         assert title(app) == "Title 2"
         path.write_text(path.read_text(encoding="utf-8").replace("Title 2", "Edited"), "utf-8")
         await wait_for(pilot, lambda: title(app) == "Edited", timeout=15)
-        assert app.tour.counter == "Step 2 / 3"
+        assert player(app).tour.counter == "Step 2 / 3"
 
         good = path.read_text(encoding="utf-8")
         path.write_text(good.replace('title: "Generated"', "title: no"), encoding="utf-8")
@@ -61,7 +61,7 @@ async def test_watch_reloads_keeps_the_step_and_shows_then_clears_errors(tmp_pat
         path.write_text(good.replace("Edited", "Fixed"), encoding="utf-8")
         await wait_for(pilot, lambda: title(app) == "Fixed", timeout=15)
         assert not app.query_one(banner).display
-        assert app.tour.counter == "Step 2 / 3"
+        assert player(app).tour.counter == "Step 2 / 3"
 
 
 def test_carry_over_follows_ids(lesson: Lesson) -> None:

@@ -7,19 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from llm_landscape.app import LessonApp
-from llm_landscape.highlight import (
+from llm_landscape.lesson.loader import load_lesson
+from llm_landscape.player.app import LessonApp
+from llm_landscape.player.widgets.code_view import CodeView
+from llm_landscape.player.widgets.step_bar import StepBar
+from llm_landscape.render.highlight import (
     ANSI_COLOURS,
     HighlightCancelledError,
     PlainLines,
     highlight_lines,
     palette,
 )
-from llm_landscape.loader import load_lesson
-from llm_landscape.widgets.code_view import CodeView
-from llm_landscape.widgets.step_bar import StepBar
 
-from .conftest import wait_for
+from .conftest import player, wait_for
 from .make_big_corpus import code_lines, write
 
 
@@ -32,8 +32,8 @@ async def test_huge_code_shows_at_once_then_highlights(big: dict[str, Path]) -> 
     lesson = load_lesson(big["code-20000-lines/lesson.yaml"])[0]
     app = LessonApp(lesson)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: app.step_view is not None)  # mounted after the card
-        app.go_to(0)  # as a key would, without Pilot waiting for the app to go idle
+        await wait_for(pilot, lambda: player(app).step_view is not None)  # mounted after the card
+        player(app).go_to(0)  # as a key would, without Pilot waiting for the app to go idle
         view = app.query_one(CodeView)
         assert len(view.lines) == 20_000
         assert isinstance(view.lines, PlainLines)  # shown before highlighting is done
@@ -77,9 +77,9 @@ async def test_five_hundred_steps(big: dict[str, Path]) -> None:
     app = LessonApp(lesson)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2", "5", "0")
-        assert app.tour.counter == "Step 250 / 500"
+        assert player(app).tour.counter == "Step 250 / 500"
         await pilot.press("end")
-        assert app.tour.counter == "Step 500 / 500"
+        assert player(app).tour.counter == "Step 500 / 500"
         bar = app.query_one(StepBar).text
         assert "500" in bar and "…" in bar  # the bar windows around the current step
 

@@ -7,20 +7,20 @@ from pathlib import Path
 
 import pytest
 from textual.geometry import Region
-from textual.widgets import Input, OptionList
+from textual.widgets import Footer, Input, OptionList
+from textual.widgets._footer import FooterKey
 
-from llm_landscape.app import LessonApp, PlayerOptions
-from llm_landscape.confirm_screen import ConfirmScreen
-from llm_landscape.loader import load_lesson
-from llm_landscape.model import Lesson
-from llm_landscape.overview_screen import OverviewScreen
-from llm_landscape.search import search
-from llm_landscape.search_screen import SearchScreen
-from llm_landscape.widgets.code_view import CodeView
-from llm_landscape.widgets.key_legend import KeyLegend
-from llm_landscape.widgets.prose_pane import ProsePane
+from llm_landscape.lesson.loader import load_lesson
+from llm_landscape.lesson.model import Lesson
+from llm_landscape.lesson.search import search
+from llm_landscape.player.app import LessonApp, PlayerOptions
+from llm_landscape.player.screens.confirm import ConfirmScreen
+from llm_landscape.player.screens.overview import OverviewScreen
+from llm_landscape.player.screens.search import SearchScreen
+from llm_landscape.player.widgets.code_view import CodeView
+from llm_landscape.player.widgets.prose_pane import ProsePane
 
-from .conftest import screen_text, wait_for
+from .conftest import player, screen_text, wait_for
 
 
 async def test_overview_lists_steps_marks_visited_and_jumps(lesson: Lesson) -> None:
@@ -38,9 +38,9 @@ async def test_overview_lists_steps_marks_visited_and_jumps(lesson: Lesson) -> N
         assert "Who builds frontier LLMs" in prompts[0]  # the subtitle
         await pilot.press("down", "down", "down", "enter")
         assert not isinstance(app.screen, OverviewScreen)
-        assert app.tour.counter == "Step 5 / 6"
+        assert player(app).tour.counter == "Step 5 / 6"
         await pilot.press("o", "escape")
-        assert app.tour.counter == "Step 5 / 6" and len(app.screen_stack) == 1
+        assert player(app).tour.counter == "Step 5 / 6" and len(app.screen_stack) == 1
 
 
 async def test_overview_click_jumps(lesson: Lesson) -> None:
@@ -48,7 +48,7 @@ async def test_overview_click_jumps(lesson: Lesson) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("o")
         await pilot.click(OptionList, offset=(4, 1 + 2))  # border, then the third line
-        await wait_for(pilot, lambda: app.tour.counter == "Step 3 / 6")
+        await wait_for(pilot, lambda: player(app).tour.counter == "Step 3 / 6")
 
 
 def test_search_finds_every_field_case_insensitively(lesson: Lesson) -> None:
@@ -72,7 +72,7 @@ async def test_search_jumps_to_the_step_and_scrolls_the_code(lesson: Lesson) -> 
         assert results.option_count == 1
         assert "Chatbot Arena leaderboard" in str(results.get_option_at_index(0).prompt)
         await pilot.press("enter")
-        await wait_for(pilot, lambda: app.tour.counter == "Step 6 / 6")
+        await wait_for(pilot, lambda: player(app).tour.counter == "Step 6 / 6")
         view = app.query_one(CodeView)
         line = next(i for i, t in enumerate(view.lines) if "leaderboard" in t.plain)
         await wait_for(pilot, lambda: view.scroll_offset.y > 0)
@@ -87,7 +87,7 @@ async def test_search_escape_and_no_results(lesson: Lesson) -> None:
         assert isinstance(app.screen, SearchScreen)  # nothing to go to
         assert app.screen.query_one(Input).value == "zzzz-nothing"
         await pilot.press("escape")
-        assert app.tour.current is None
+        assert player(app).tour.current is None
 
 
 async def test_copy_puts_the_code_on_the_clipboard(lesson: Lesson) -> None:
@@ -101,12 +101,13 @@ async def test_copy_puts_the_code_on_the_clipboard(lesson: Lesson) -> None:
         await wait_for(pilot, lambda: f"Copied {lines} lines of code" in screen_text(app))
 
 
-async def test_key_legend_shows_the_keys_that_matter(lesson: Lesson) -> None:
+async def test_footer_shows_the_keys_that_matter(lesson: Lesson) -> None:
     app = LessonApp(lesson, PlayerOptions(start_step=0))
-    async with app.run_test(size=(120, 40)):
-        legend = app.query_one(KeyLegend)
-        assert legend.region.bottom == 40
-        text = str(legend.render())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        footer = app.query_one(Footer)
+        assert footer.region.bottom == 40
+        text = " ".join(f"{key.key_display} {key.description}" for key in footer.query(FooterKey))
         for label in (
             "Space Next step",
             "p Play / pause",
@@ -160,7 +161,7 @@ async def test_search_scrolls_the_insight_into_view(lesson: Lesson, size: tuple[
     app = LessonApp(lesson)
     async with app.run_test(size=size) as pilot:
         await pilot.press("slash", *"challenge: reliability", "enter")
-        await wait_for(pilot, lambda: app.tour.counter == "Step 4 / 6")
+        await wait_for(pilot, lambda: player(app).tour.counter == "Step 4 / 6")
         pane, panes = app.query_one(ProsePane), app.query_one("#panes")
 
         def insight_on_screen() -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from llm_landscape.loader import load_lesson
+from llm_landscape.lesson.loader import load_lesson
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "lesson-format.md"
 
@@ -28,5 +28,8 @@ def test_the_documented_example_plays(tmp_path: Path) -> None:
 def test_the_architecture_map_names_every_module() -> None:
     source = DOC.parent.parent / "src" / "llm_landscape"
     text = (DOC.parent / "architecture.md").read_text(encoding="utf-8")
+    # Named as the map names them: by file within their package folder.
     modules = [p.name for p in sorted(source.rglob("*.py")) if p.name != "__init__.py"]
     assert [name for name in modules if name not in text] == []
+    packages = sorted({p.parent.name for p in source.rglob("*.py")} - {"llm_landscape"})
+    assert [f"{name}/" for name in packages if f"{name}/" not in text] == []

@@ -12,13 +12,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from llm_landscape.app import LessonApp
-from llm_landscape.loader import LessonError, load_lesson
-from llm_landscape.model import Lesson
-from llm_landscape.widgets.prose_pane import ProsePane
-from llm_landscape.widgets.step_bar import StepBar
-from llm_landscape.widgets.text_lines import TextLines
-from llm_landscape.widgets.title_card import TitleCard
+from llm_landscape.lesson.loader import LessonError, load_lesson
+from llm_landscape.lesson.model import Lesson
+from llm_landscape.player.app import LessonApp
+from llm_landscape.player.widgets.prose_pane import ProsePane
+from llm_landscape.player.widgets.step_bar import StepBar
+from llm_landscape.player.widgets.title import Title
+from llm_landscape.player.widgets.title_card import TitleCard
 
 from .conftest import screen_text
 from .make_big_corpus import BIG_EXPECTED, write
@@ -97,7 +97,7 @@ async def test_markup_in_a_lesson_is_shown_literally_and_does_nothing() -> None:
             "[bold]T[/] [@click=app.quit]quit[/]"
         )
         await pilot.press("space")
-        assert app.query_one("#step-title", TextLines).text == ("[@click=app.quit]Click me[/]")
+        assert app.query_one("#step-title", Title).text == ("[@click=app.quit]Click me[/]")
         text = screen_text(app)
         for literal in ("[/]", "[red]red[/red]", "[@click=app.quit]body[/]", "<script>x</script>"):
             assert literal in text
@@ -146,7 +146,7 @@ async def test_wide_text_keeps_the_step_bar_within_the_screen() -> None:
             await pilot.press("space")
             bar = app.query_one(StepBar)
             assert cell_len(bar.text) <= bar.content_region.width
-            assert app.query_one("#step-title", TextLines).text in screen_text(app)
+            assert app.query_one("#step-title", Title).text in screen_text(app)
 
 
 @settings(

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
 import time
+import zlib
 from pathlib import Path
 
-from llm_landscape import lesson_cache
 from llm_landscape.cli import builtin_lesson
-from llm_landscape.loader import load_lesson
+from llm_landscape.lesson import cache as lesson_cache
+from llm_landscape.lesson import keep_derived, load
+from llm_landscape.lesson.loader import load_lesson
 
 DATA = Path(__file__).parent / "data"
 
@@ -46,19 +49,26 @@ def test_round_trip_gives_the_same_lesson(tmp_path: Path) -> None:
     directory = aged_copy(tmp_path)
     lesson, _ = load_lesson(directory)
     assert lesson_cache.read(directory) is None
-    lesson_cache.store(directory, lesson, ["a warning"], ["a note", "another"])
+    lesson_cache.store(directory, lesson, ["a warning"])
     entry = lesson_cache.read(directory)
-    assert entry is not None and entry.lesson() == lesson
-    assert (entry.steps, entry.warnings, entry.notes) == (6, ["a warning"], ["a note", "another"])
-    assert (entry.prose(), entry.code()) == ({}, {})  # added by runs that need them
-    entry.keep(prose={"*x*": ("x", ((0, 1, ("em",)),))})
+    assert entry is not None and entry.lesson == lesson
+    assert (entry.warnings, entry.derived) == (["a warning"], {})
+    keep_derived(directory, {"prose": {"*x*": ["x", [[0, 1, ["em"]]]]}})
     again = lesson_cache.read(directory)
-    assert again is not None and again.prose() == {"*x*": ("x", ((0, 1, ("em",)),))}
+    assert again is not None and again.derived == {"prose": {"*x*": ["x", [[0, 1, ["em"]]]]}}
+    assert again.lesson == lesson
+
+
+def test_load_reads_yaml_once_then_the_cache(tmp_path: Path) -> None:
+    directory = aged_copy(tmp_path)
+    first, second = load(directory), load(directory)
+    assert first.lesson == second.lesson == load_lesson(directory)[0]
+    assert lesson_cache.read(directory) is not None
 
 
 def test_an_edit_of_the_same_size_is_seen(tmp_path: Path) -> None:
     directory = aged_copy(tmp_path)
-    lesson_cache.store(directory, load_lesson(directory)[0], [], [])
+    lesson_cache.store(directory, load_lesson(directory)[0], [])
     step = directory / "03-closed.yaml"
     text = step.read_text(encoding="utf-8")
     step.write_text(text.replace("Frontier Edge", "Frontier EDGE"), encoding="utf-8")
@@ -70,27 +80,76 @@ def test_an_edit_of_the_same_size_is_seen(tmp_path: Path) -> None:
 def test_a_file_written_just_now_is_not_trusted(tmp_path: Path) -> None:
     directory = aged_copy(tmp_path)
     (directory / "lesson.yaml").touch()  # same size, new time, inside the racy window
-    lesson_cache.store(directory, load_lesson(directory)[0], [], [])
+    lesson_cache.store(directory, load_lesson(directory)[0], [])
     assert lesson_cache.read(directory) is None
 
 
-def test_a_broken_cache_is_a_miss_never_an_error(
+def entry_of(cache: Path) -> Path:
+    (entry,) = (cache / "lessons").glob("*.json")
+    return entry
+
+
+def rewrite(entry: Path, change: object) -> None:
+    """Apply ``change`` to the entry's JSON and write it back with a valid checksum,
+    as someone who can write the cache directory could."""
+    body = json.loads(entry.read_bytes().partition(b"\n")[2])
+    change(body)  # type: ignore[operator]
+    raw = json.dumps(body).encode()
+    entry.write_bytes(
+        f"{lesson_cache.MAGIC} {lesson_cache.FORMAT} {zlib.crc32(raw):08x}\n".encode() + raw
+    )
+
+
+def test_a_damaged_or_crafted_entry_is_a_miss_never_an_error(
     tmp_path: Path, private_lesson_cache: Path
 ) -> None:
     directory = aged_copy(tmp_path)
     lesson, _ = load_lesson(directory)
-    lesson_cache.store(directory, lesson, [], [])
-    (entry,) = (private_lesson_cache / "lessons").iterdir()
+    lesson_cache.store(directory, lesson, [])
+    entry = entry_of(private_lesson_cache)
     good = entry.read_bytes()
-    import marshal
-
-    for damage in (b"", b"garbage", good[: len(good) // 2], marshal.dumps((1, 2, 3))):
+    header, _, body = good.partition(b"\n")
+    flipped = body.replace(b"Players", b"Pl4yers", 1)
+    for damage in (
+        b"", b"garbage", good[: len(good) // 2], header + b"\n" + flipped,  # checksum
+        b"\x00" * 165, header.replace(b" 5 ", b" 4 ") + b"\n" + body,  # another format
+        f"{lesson_cache.MAGIC} {lesson_cache.FORMAT} {zlib.crc32(b'[1]'):08x}\n[1]".encode(),
+        f"{lesson_cache.MAGIC} {lesson_cache.FORMAT} {zlib.crc32(b'[' * 100_000):08x}\n".encode()
+        + b"[" * 100_000,  # deep nesting
+    ):  # fmt: skip
         entry.write_bytes(damage)
+        assert lesson_cache.read(directory) is None, damage[:40]
+    for change in (
+        lambda data: data.update(files=[]),  # every entry must have its stamps
+        lambda data: data["files"][0].__setitem__(0, "relative/lesson.yaml"),
+        lambda data: data["lesson"]["steps"][0].update(title=7),
+        lambda data: data["lesson"].update(steps=[]),
+        lambda data: data.update(warnings=5),
+    ):
+        entry.write_bytes(good)
+        rewrite(entry, change)
         assert lesson_cache.read(directory) is None
     entry.unlink()
     entry.mkdir()  # a directory where the file should be
     assert lesson_cache.read(directory) is None
-    lesson_cache.store(directory, lesson, [], [])  # cannot replace it: quietly not cached
+    lesson_cache.store(directory, lesson, [])  # cannot replace it: quietly not cached
+    assert [p.name for p in entry.parent.iterdir()] == [entry.name]  # no temporary left
+
+
+def test_crafted_text_in_an_entry_reaches_no_terminal_raw(
+    tmp_path: Path, private_lesson_cache: Path
+) -> None:
+    directory = aged_copy(tmp_path)
+    lesson_cache.store(directory, load_lesson(directory)[0], [])
+    entry = entry_of(private_lesson_cache)
+    osc = "\x1b]52;c;aGk=\x07\x1b[2J"
+    rewrite(entry, lambda data: data["lesson"]["steps"][0].update(title=f"Hi{osc}"))
+    rewrite(entry, lambda data: data.update(warnings=[f"warn{osc}"]))
+    cached = lesson_cache.read(directory)
+    assert cached is not None
+    for text in (cached.lesson.steps[0].title, cached.warnings[0]):
+        assert "\x1b" not in text and "\x07" not in text
+        assert "\u241b" in text  # a visible stand-in, as for loaded text
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -147,75 +206,37 @@ def test_plain_print_is_the_same_cold_and_cached_and_needs_no_rich(tmp_path: Pat
     assert printed.endswith("\n[]\n"), printed[-200:]
 
 
-def test_preloaded_prose_renders_without_the_markdown_parser(tmp_path: Path) -> None:
-    from llm_landscape import prose
-
-    lesson = aged_rich_lesson(tmp_path)
-    assert "Frontier" not in run_cli("--print", str(lesson)).stdout  # fills the cache
-    rendered = probe(
-        "import sys; from pathlib import Path; from llm_landscape import lesson_cache, prose; "
-        f"known = lesson_cache.read(Path({str(lesson)!r})).prose(); prose.preload(known); "
-        "texts = [prose.render(text) for text in known]; "
-        "print(len(texts), 'markdown_it' in sys.modules)"
-    )
-    assert rendered == "3 False\n"  # two bodies and an insight
-    entry = lesson_cache.read(lesson)
-    assert entry is not None
-    for markdown, compiled in entry.prose().items():
-        assert prose.render(markdown).plain == compiled[0]
-
-
-def test_lexed_code_highlights_exactly_as_the_lexer_does(tmp_path: Path) -> None:
-    from llm_landscape import highlight
+def test_lexed_code_highlights_exactly_as_the_lexer_does() -> None:
+    from llm_landscape.render import highlight
 
     styles = highlight.palette(highlight.ANSI_COLOURS)
     for step in load_lesson(builtin_lesson())[0].steps:
         assert step.code is not None
         source, language = step.code.source, step.code.language
         fresh = highlight.highlight_lines(source, language, styles)
-        highlight.preload({highlight.code_key(source, language): highlight.lex(source, language)})
-        again = highlight.highlight_lines(source, language, styles)
+        lexed = highlight.lex(source, language)
+        again = highlight.highlight_lines(source, language, styles, lexed=lexed)
         assert [(line.plain, line.spans) for line in again] == [
             (line.plain, line.spans) for line in fresh
         ]
-    highlighted = probe(
-        "import sys; from llm_landscape import highlight as h; "
-        "h.preload({h.code_key('x = 1', 'python'): (('Name', 'x'), ('Text', ' '), "
-        "('Operator', '='), ('Text', ' '), ('Literal.Number.Integer', '1'))}); "
-        "line, = h.highlight_lines('x = 1', 'python', h.palette(h.ANSI_COLOURS)); "
-        "print(line.plain, len(line.spans), 'pygments.lexers' in sys.modules)"
-    )
-    assert highlighted == "x = 1 2 False\n"  # '=' and '1' styled, no lexer
 
 
-def test_the_player_uses_the_cache_entry_and_loads_it_after_the_first_frame(
+def test_the_player_keeps_what_it_compiled_and_the_next_start_needs_no_parser(
     tmp_path: Path,
 ) -> None:
-    """The entry's prose and code reach the player through PlayerOptions and are
-    loaded when the step view is mounted (the first frame needs neither):
-    every step then shows without the Markdown parser or a lexer."""
-    from llm_landscape import highlight
-
+    """A player hands what it compiled and lexed to the cache as it quits (a
+    write, nothing computed then); the next start of the same lesson shows
+    every step without the Markdown parser or a lexer."""
     directory = aged_copy(tmp_path)
-    assert run_cli("--print", str(directory)).returncode == 0  # the entry, with prose
-    entry = lesson_cache.read(directory)
-    assert entry is not None
-    codes = [step.code for step in load_lesson(directory)[0].steps if step.code]
-    entry.keep(
-        code={
-            highlight.code_key(c.source, c.language): highlight.lex(c.source, c.language)
-            for c in codes
-        }
-    )
 
-    def play(known: str) -> str:
+    def play() -> str:
         return probe(
             "import asyncio, sys; from pathlib import Path\n"
-            "from llm_landscape import lesson_cache\n"
-            "from llm_landscape.app import LessonApp, PlayerOptions\n"
-            "from llm_landscape.cli import _load_or_report\n"
-            f"lesson, entry = _load_or_report(Path({str(directory)!r}))\n"
-            f"app = LessonApp(lesson, PlayerOptions(known={known}))\n"
+            "from llm_landscape.lesson import load\n"
+            "from llm_landscape.player.app import LessonApp, PlayerOptions\n"
+            f"path = Path({str(directory)!r})\n"
+            "loaded = load(path)\n"
+            "app = LessonApp(loaded.lesson, PlayerOptions(lesson_path=path), derived=loaded.derived)\n"
             "async def run():\n"
             "    async with app.run_test(size=(120, 40)) as pilot:\n"
             "        await pilot.press(*'123456')\n"
@@ -224,5 +245,5 @@ def test_the_player_uses_the_cache_entry_and_loads_it_after_the_first_frame(
             "print(sorted(m for m in ('markdown_it', 'pygments.lexers') if m in sys.modules))"
         )
 
-    assert play("entry") == "[]\n"
-    assert play("None") == "['markdown_it', 'pygments.lexers']\n"
+    assert play() == "['markdown_it', 'pygments.lexers']\n"
+    assert play() == "[]\n"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from llm_landscape.loader import LessonError, load_lesson
-from llm_landscape.model import Lesson
+from llm_landscape.lesson.loader import LessonError, load_lesson
+from llm_landscape.lesson.model import Lesson
 
 from .conftest import SEED
 

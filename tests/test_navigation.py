@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from llm_landscape import pacing
-from llm_landscape.model import CodePanel, Step
-from llm_landscape.navigation import NumberEntry, Tour
+from llm_landscape.lesson import pacing
+from llm_landscape.lesson.model import CodePanel, Step
+from llm_landscape.lesson.navigation import NumberEntry, Tour
 
 
 def test_tour_moves_and_clamps() -> None:

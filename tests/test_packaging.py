@@ -28,4 +28,4 @@ def test_wheel_contains_the_lesson(tmp_path: Path) -> None:
                 "04-agents.yaml", "05-recap.yaml", "06-future.yaml"]  # fmt: skip
     for name in expected:
         assert lesson + name in names
-    assert "llm_landscape/app.py" in names
+    assert "llm_landscape/player/app.py" in names

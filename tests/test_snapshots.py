@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from llm_landscape.app import LessonApp, PlayerOptions
-from llm_landscape.model import Lesson
+from llm_landscape.lesson.model import Lesson
+from llm_landscape.player.app import LessonApp, PlayerOptions
 
 SIZES = [(120, 40), (80, 24)]
 

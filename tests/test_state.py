@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from llm_landscape.app import LessonApp, PlayerOptions
-from llm_landscape.model import Lesson
-from llm_landscape.state import Memory, StateStore
-from llm_landscape.widgets.title_card import TitleCard
+from llm_landscape.lesson.model import Lesson
+from llm_landscape.player.app import LessonApp, PlayerOptions
+from llm_landscape.player.state import Memory, StateStore
+from llm_landscape.player.widgets.title_card import TitleCard
 
-from .conftest import screen_text, wait_for
+from .conftest import player, screen_text, wait_for
 
 
 def store(tmp_path: Path) -> StateStore:
@@ -37,12 +37,12 @@ async def test_resume_across_two_runs(lesson: Lesson, tmp_path: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         assert app.query_one(TitleCard).text.endswith("\nResume at step 4 — press r")
         await pilot.press("r")
-        assert app.tour.counter == "Step 4 / 6"
+        assert player(app).tour.counter == "Step 4 / 6"
 
     app = LessonApp(lesson, PlayerOptions(state=state))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("space")  # Space still starts at the beginning
-        assert app.tour.counter == "Step 1 / 6"
+        assert player(app).tour.counter == "Step 1 / 6"
 
 
 async def test_step_option_overrides_resume(lesson: Lesson, tmp_path: Path) -> None:
@@ -50,7 +50,7 @@ async def test_step_option_overrides_resume(lesson: Lesson, tmp_path: Path) -> N
     await run_to_step(lesson, state, "5")
     app = LessonApp(lesson, PlayerOptions(state=state, start_step=1))
     async with app.run_test(size=(120, 40)):
-        assert app.tour.counter == "Step 2 / 6"
+        assert player(app).tour.counter == "Step 2 / 6"
         assert "Resume" not in app.query_one(TitleCard).text
 
 
@@ -88,7 +88,7 @@ async def test_a_broken_state_file_is_ignored_with_a_notice(
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await wait_for(pilot, lambda: "ignored" in screen_text(app))
         await pilot.press("space")
-        assert app.tour.counter == "Step 1 / 6"
+        assert player(app).tour.counter == "Step 1 / 6"
         await pilot.press("q")
     # The broken file was replaced by a good one.
     assert json.loads(state.path.read_text(encoding="utf-8"))["positions"]
@@ -104,7 +104,7 @@ async def test_an_unwritable_state_directory_is_survived(lesson: Lesson, tmp_pat
         await pilot.press("space")
         await wait_for(pilot, lambda: "could not" in screen_text(app))
         await pilot.press("right")
-        assert app.tour.counter == "Step 2 / 6"
+        assert player(app).tour.counter == "Step 2 / 6"
 
 
 def test_saving_is_atomic_and_leaves_no_temporary_files(tmp_path: Path) -> None:

@@ -10,14 +10,14 @@ from textual import events
 from textual.command import CommandPalette
 from textual.geometry import Size
 
-from llm_landscape.app import LessonApp, PlayerOptions
-from llm_landscape.help_screen import HelpScreen
-from llm_landscape.loader import load_lesson
-from llm_landscape.model import Lesson
-from llm_landscape.widgets.status_bar import StatusBar
-from llm_landscape.widgets.step_bar import StepBar
+from llm_landscape.lesson.loader import load_lesson
+from llm_landscape.lesson.model import Lesson
+from llm_landscape.player.app import LessonApp, PlayerOptions
+from llm_landscape.player.screens.help import HelpScreen
+from llm_landscape.player.widgets.status_bar import StatusBar
+from llm_landscape.player.widgets.step_bar import StepBar
 
-from .conftest import wait_for, write_lesson
+from .conftest import player, wait_for, write_lesson
 
 # "q" and Ctrl+C quit by design, so they are left out of the burst.
 BURST_KEYS = (
@@ -40,9 +40,9 @@ def key_event(key: str) -> events.Key:
 
 
 def consistent(app: LessonApp) -> None:
-    tour = app.tour
+    tour = player(app).tour
     bar = app.query_one(StepBar)
-    assert tour.current is None or 0 <= tour.current < len(app.lesson.steps)
+    assert tour.current is None or 0 <= tour.current < len(player(app).lesson.steps)
     assert bar.current == tour.current
     counter = app.query_one(StatusBar).counter
     assert counter == tour.counter
@@ -85,16 +85,16 @@ async def test_rapid_play_toggling_never_double_advances(tmp_path: Path) -> None
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(51):  # odd: ends playing
             await pilot.press("p")
-        assert app.playing
-        assert app.tour.current == 0
+        assert player(app).playing
+        assert player(app).tour.current == 0
         for _ in range(10):  # moves during Play restart the countdown
             await pilot.press("right", "left")
-        assert app.tour.current == 0
-        await wait_for(pilot, lambda: app.tour.current == 1)
+        assert player(app).tour.current == 0
+        await wait_for(pilot, lambda: player(app).tour.current == 1)
         # One step per dwell: a fresh countdown, the next advance a whole dwell away.
         assert app.query_one(StatusBar).countdown == "next in 2s"
         await pilot.pause(0.5)
-        assert app.tour.current == 1
+        assert player(app).tour.current == 1
         consistent(app)
 
 

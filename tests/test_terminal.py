@@ -145,10 +145,9 @@ def test_resizing_the_real_terminal(tmux: Tmux) -> None:
 
 
 def test_a_run_leaves_its_prose_and_code_in_the_lesson_cache(tmux: Tmux, tmp_path: Path) -> None:
-    from llm_landscape import lesson_cache
     from llm_landscape.cli import builtin_lesson
-    from llm_landscape.loader import load_lesson
-    from llm_landscape.printer import prose_texts
+    from llm_landscape.lesson import cache as lesson_cache
+    from llm_landscape.lesson.loader import load_lesson
 
     lesson = tmp_path / "lesson"
     shutil.copytree(builtin_lesson(), lesson)
@@ -156,20 +155,20 @@ def test_a_run_leaves_its_prose_and_code_in_the_lesson_cache(tmux: Tmux, tmp_pat
     for file in lesson.iterdir():
         os.utime(file, (an_hour_ago, an_hour_ago))
 
-    def cached() -> lesson_cache.Entry | None:
+    def derived() -> dict[str, dict[str, object]]:
         entry = lesson_cache.read(lesson)
-        return entry if entry is not None and entry.prose() and entry.code() else None
+        return entry.derived if entry is not None else {}
 
-    assert cached() is None
+    assert derived() == {}
     start(tmux, str(lesson))
     tmux.wait_for("Press Space to begin")
     tmux("send-keys", "-t", "player", "Space")
     tmux.wait_for("Step 1 / 6")
     tmux("send-keys", "-t", "player", "q")
     deadline = time.monotonic() + 10
-    while cached() is None and time.monotonic() < deadline:
+    while not derived() and time.monotonic() < deadline:
         time.sleep(0.05)
-    entry = cached()
-    assert entry is not None
-    assert set(entry.prose()) == prose_texts(load_lesson(lesson)[0])  # every step's, seen or not
-    assert len(entry.code()) == 6  # and every step's code
+    first = load_lesson(lesson)[0].steps[0]
+    assert first.code is not None
+    assert first.body in derived()["prose"]  # what the run compiled and lexed
+    assert f"{first.code.language}\0{first.code.source}" in derived()["code"]

@@ -1,10 +1,11 @@
 """llm-landscape: a terminal lesson player.
 
-The package splits in two. The *engine* (``model``, ``diagnostics``,
-``yamlsource``, ``loader``, ``navigation``, ``pacing``, ``textsafety``,
-``icons``, ``prose``, ``highlight``, ``printer``, ``arguments``, ``cli``)
-never imports Textual, so ``--check`` and ``--print`` start fast. The *app* (``app`` and
-``widgets``) renders a lesson the engine has already validated.
+Packages by role (``docs/architecture.md`` has the map): ``lesson`` reads and
+validates lessons into an immutable model; ``render`` turns its text into
+styled text; ``outputs`` writes it out (``--print``, ``--export``, ...);
+``player`` is the Textual app. ``cli`` and ``arguments`` sit on top. Only
+``player`` imports Textual, so ``--check`` and ``--print`` start fast; the
+import contract in ``pyproject.toml`` keeps it so.
 """
 
 __version__ = "0.1.0"

@@ -14,7 +14,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from . import __version__
-from .pacing import DEFAULT_WPM, MAX_WPM, MIN_WPM
+from .lesson.pacing import DEFAULT_WPM, MAX_WPM, MIN_WPM
 
 TYPE_CHECKING = False  # not typing's: importing typing costs --check ~2 ms
 if TYPE_CHECKING:

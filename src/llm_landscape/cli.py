@@ -14,17 +14,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import arguments
-from .pacing import MAX_WPM, MIN_WPM
+from .lesson.pacing import MAX_WPM, MIN_WPM
 
 TYPE_CHECKING = False  # not typing's: importing typing costs --check ~2 ms
 if TYPE_CHECKING:  # at run time each is imported where it is needed: --check is
     from types import SimpleNamespace  # hot, and an unchanged lesson needs none of these
 
-    from .diagnostics import Diagnostic
-    from .highlight import Tokens
-    from .lesson_cache import Entry
-    from .model import Lesson
-    from .prose import Compiled
+    from .lesson import Loaded
+    from .lesson.diagnostics import Diagnostic
 
 
 def builtin_lesson() -> Path:
@@ -58,7 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.check.append(args.path)
         return check(args.check)
     if args.schema:
-        from .json_schema import schema_text
+        from .outputs.json_schema import schema_text
 
         sys.stdout.write(schema_text())
         return 0
@@ -68,28 +65,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     loaded = _load_or_report(path)
     if loaded is None:
         return 1
-    lesson, entry = loaded
     if args.export is not None:
-        return _export(lesson, args.export)
-    if args.step is not None and not 1 <= args.step <= len(lesson.steps):
-        arguments.usage_error(f"--step must be between 1 and {len(lesson.steps)}")
+        return _export(loaded, args.export)
+    if args.step is not None and not 1 <= args.step <= len(loaded.lesson.steps):
+        arguments.usage_error(f"--step must be between 1 and {len(loaded.lesson.steps)}")
     if args.print_:
-        return _print(lesson, entry, path)
+        return _print(loaded, path)
     ascii_only = args.ascii or not _utf8_terminal()
-    return _play(lesson, entry, path, args, ascii_only)
+    return _play(loaded, path, args, ascii_only)
 
 
-def _play(
-    lesson: Lesson,
-    entry: Entry | None,
-    path: Path,
-    args: SimpleNamespace,
-    ascii_only: bool,
-) -> int:
+def _play(loaded: Loaded, path: Path, args: SimpleNamespace, ascii_only: bool) -> int:
     _import_player()
-    from . import lesson_cache
-    from .app import LessonApp, PlayerOptions
-    from .state import StateStore
+    from .player.app import LessonApp
+    from .player.options import PlayerOptions
+    from .player.state import StateStore
 
     options = PlayerOptions(
         start_step=None if args.step is None else args.step - 1,
@@ -99,22 +89,13 @@ def _play(
         theme=args.theme,
         state=StateStore(),
         watch=args.watch,
-        known=entry,
+        lesson_path=path,
     )
-    app = LessonApp(lesson, options)
+    app = LessonApp(loaded.lesson, options, derived=loaded.derived)
     if args.theme and args.theme not in app.available_themes:
         names = ", ".join(sorted(app.available_themes))
         arguments.usage_error(f"unknown theme '{args.theme}'; choose one of: {names}")
     app.run()
-    # On the way out, once per edit of the lesson: what the cache lacks, so that
-    # the next start needs neither the Markdown parser nor a lexer.
-    known_prose = entry.prose() if entry else {}
-    known_code = entry.code() if entry else {}
-    entry = entry or lesson_cache.read(path)  # a first load has just been cached
-    compiled = _complete_prose(lesson, known_prose)
-    lexed = _complete_code(lesson, known_code)
-    if entry is not None and (compiled is not known_prose or lexed is not known_code):
-        entry.keep(prose=compiled, code=lexed)
     return app.return_code or 0
 
 
@@ -128,59 +109,31 @@ def _import_player() -> None:
     those objects are left out of every later collection."""
     gc.disable()
     try:
-        from . import app  # noqa: F401
+        from .player import app  # noqa: F401
     finally:
         gc.freeze()
         gc.enable()
 
 
-def _complete_prose(lesson: Lesson, known: dict[str, Compiled]) -> dict[str, Compiled]:
-    """Every prose text of the lesson compiled: ``known`` itself when it lacks
-    nothing, else a new map with the rest compiled."""
-    from .printer import prose_texts
-
-    missing = prose_texts(lesson) - known.keys()
-    if not missing:
-        return known
-    from . import prose
-
-    return {**known, **{text: prose.compile_markdown(text) for text in missing}}
-
-
-def _complete_code(lesson: Lesson, known: dict[str, Tokens]) -> dict[str, Tokens]:
-    """Every code panel under highlight.CACHED_LINES lines lexed: ``known``
-    itself when it lacks nothing, else a new map with the rest lexed."""
-    from . import highlight
-
-    wanted = {
-        highlight.code_key(step.code.source, step.code.language): step.code
-        for step in lesson.steps
-        if step.code is not None and step.code.source.count("\n") < highlight.CACHED_LINES
-    }
-    missing = {key: code for key, code in wanted.items() if key not in known}
-    if not missing:
-        return known
-    return {**known, **{key: highlight.lex(c.source, c.language) for key, c in missing.items()}}
-
-
-def _print(lesson: Lesson, entry: Entry | None, path: Path) -> int:
-    from . import lesson_cache, printer
+def _print(loaded: Loaded, path: Path) -> int:
+    from .outputs import printer
 
     if printer.is_styled(sys.stdout, os.environ):
-        printer.print_styled(lesson, sys.stdout)
+        printer.print_styled(loaded.lesson, sys.stdout)
         return 0
-    # Plain text for a pipe: the compiled prose is cached with the lesson.
-    known = entry.prose() if entry else {}
-    compiled = _complete_prose(lesson, known)
-    entry = entry or lesson_cache.read(path)  # a first load has just been cached
-    if entry is not None and compiled is not known:
-        entry.keep(prose=compiled)
-    sys.stdout.write(printer.plain_text(lesson, {text: compiled[text][0] for text in compiled}))
+    # Plain text for a pipe: the compiled prose is kept with the cached lesson.
+    from .lesson import keep_derived
+    from .render.renderings import Renderings
+
+    renderings = Renderings(loaded.derived)
+    sys.stdout.write(printer.plain_text(loaded.lesson, lambda text: renderings.prose(text)[0]))
+    if renderings.new:
+        keep_derived(path, renderings.derived())
     return 0
 
 
 def _scaffold(directory: Path) -> int:
-    from .scaffold import ScaffoldError, write_new_lesson
+    from .outputs.scaffold import ScaffoldError, write_new_lesson
 
     try:
         written = write_new_lesson(directory)
@@ -193,11 +146,11 @@ def _scaffold(directory: Path) -> int:
     return 0
 
 
-def _export(lesson: Lesson, target: Path) -> int:
-    from .exporter import export
+def _export(loaded: Loaded, target: Path) -> int:
+    from .outputs.exporter import export
 
     try:
-        export(lesson, target)
+        export(loaded.lesson, target)
     except (ValueError, OSError) as error:
         print(f"llm-landscape: {error}", file=sys.stderr)
         return 1
@@ -205,59 +158,34 @@ def _export(lesson: Lesson, target: Path) -> int:
     return 0
 
 
-def _load_or_report(path: Path) -> tuple[Lesson, Entry | None] | None:
-    """The lesson and its cache entry: from the cache when its files are
-    unchanged, else from YAML (errors reported; None)."""
-    from . import lesson_cache
-
-    entry = lesson_cache.read(path)
-    lesson = entry.lesson() if entry else None
-    if lesson is not None:
-        return lesson, entry
-    from .diagnostics import LessonError
+def _load_or_report(path: Path) -> Loaded | None:
+    """The lesson (from the cache when its files are unchanged, else from YAML),
+    or None once its errors are reported."""
+    from .lesson import load
+    from .lesson.diagnostics import LessonError
 
     try:
-        return _load(path)[0], None
+        return load(path)
     except LessonError as error:
         _report(error.diagnostics)
         return None
 
 
-def _load(path: Path) -> tuple[Lesson, list[str], list[str]]:
-    """Load from YAML: the lesson, its warnings and ``--check`` notes, formatted.
-    A valid lesson is kept in the cache for the next run."""
-    from . import lesson_cache
-    from .lint import advise
-    from .loader import load_lesson
-
-    lesson, found = load_lesson(path)
-    warnings = [warning.format() for warning in found]
-    notes = [note.format() for note in advise(lesson)]
-    lesson_cache.store(path, lesson, warnings, notes)
-    return lesson, warnings, notes
-
-
 def check(paths: Sequence[Path]) -> int:
-    from . import lesson_cache
-
     status = 0
     for path in paths:
-        entry = lesson_cache.read(path)
-        if entry is not None:
-            steps, warnings, notes = entry.steps, entry.warnings, entry.notes
-        else:
-            from .diagnostics import LessonError
+        loaded = _load_or_report(path)
+        if loaded is None:
+            status = 1
+            continue
+        from .outputs.advice import advise
 
-            try:
-                lesson, warnings, notes = _load(path)
-            except LessonError as error:
-                _report(error.diagnostics)
-                status = 1
-                continue
-            steps = len(lesson.steps)
+        warnings = loaded.warnings
+        notes = [note.format() for note in advise(loaded.lesson)]
         _print_capped([*warnings, *notes])
         counts = [f"{len(warnings)} warning(s)"] if warnings else []
         counts += [f"{len(notes)} note(s)"] if notes else []
+        steps = len(loaded.lesson.steps)
         print(f"{path}: ok, {steps} steps" + "".join(f", {c}" for c in counts))
     return status
 

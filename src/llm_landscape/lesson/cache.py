@@ -1,0 +1,233 @@
+"""Validated lessons kept between runs, so an unchanged lesson starts without YAML.
+
+Importing PyYAML and the loader and parsing the files costs ~25 ms of every
+start; a lesson that was valid last time and whose files have not changed is
+read back from one JSON file instead. An entry is trusted the way Python
+trusts a ``.pyc``: every file's size and modification time must match. It is
+also tied to this program's own source files and Pygments' version, so a new
+release or an edited checker never reads an old verdict.
+
+The directory is not trusted. An entry is one header line (format and a CRC
+of the rest) and a JSON object with named fields; anything wrong with it
+(missing, unreadable, damaged, crafted, too large, from another version, of
+the wrong shape) is a miss, never an error, and its text gets the same
+stand-ins for control characters as loaded text. JSON is parsed by a parser
+that cannot crash the interpreter, unlike ``marshal``. Entries are written to
+a new temporary file (``mkstemp``: ``O_EXCL``, never through a planted link)
+and renamed into place; a failed write removes it. A file modified in the last
+two seconds is not cached, because an edit within the same clock tick could
+keep both size and time ("racy" entries, as in git).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import time
+import zlib
+from pathlib import Path
+
+from .textsafety import make_safe
+
+TYPE_CHECKING = False  # not typing's: importing typing costs --check ~2 ms
+if TYPE_CHECKING:
+    from typing import Any
+
+    from .model import Lesson, Step
+
+CACHE_DIR_VARIABLE = "LLM_LANDSCAPE_CACHE_DIR"
+FORMAT = 5
+MAGIC = "llm-landscape-lesson-cache"
+RACY_SECONDS = 2.0
+MAX_ENTRY_BYTES = 32 * 1024 * 1024
+
+
+def cache_dir() -> Path:
+    override = os.environ.get(CACHE_DIR_VARIABLE)
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("llm-landscape"))
+
+
+class Cached:
+    """A cache entry whose files are unchanged."""
+
+    def __init__(self, lesson: Lesson, warnings: list[str], derived: dict[str, Any]) -> None:
+        self.lesson = lesson
+        self.warnings = warnings
+        """The loader's warnings, formatted as ``--check`` prints them."""
+        self.derived = derived
+        """What players added: compiled prose and lexed code (``render.renderings``)."""
+
+
+def read(path: Path) -> Cached | None:
+    """The entry of the lesson at ``path`` if its files are unchanged; None for a
+    miss and for anything wrong with the cache."""
+    try:
+        where = path.resolve(strict=True)
+        data = _decode(_entry(where))
+        if data.get("program") != _program() or data.get("path") != str(where):
+            return None  # another version, or another path with the same crc32
+        stamps = data["files"]
+        if not isinstance(stamps, list) or not stamps:
+            return None
+        for stamp in stamps:
+            name, size, mtime = stamp
+            if not (isinstance(name, str) and Path(name).is_absolute()):
+                return None
+            if _stamp(Path(name)) != [name, size, mtime]:
+                return None
+        warnings = [_text(line) for line in data["warnings"]]
+        derived = data.get("derived")
+        if not isinstance(derived, dict):
+            derived = {}
+        return Cached(_lesson(data["lesson"]), warnings, derived)
+    except (OSError, ValueError, TypeError, KeyError, IndexError, RecursionError, MemoryError):
+        return None
+
+
+def store(path: Path, lesson: Lesson, warnings: list[str]) -> None:
+    """Remember a valid lesson; silently skipped when it cannot be written."""
+    with contextlib.suppress(OSError, ValueError):
+        where = path.resolve(strict=True)
+        stamps = [_stamp(file.resolve()) for file in lesson.files]
+        if not stamps or any(mtime > (time.time() - RACY_SECONDS) * 1e9 for *_, mtime in stamps):
+            return
+        data = {
+            "program": _program(),
+            "path": str(where),
+            "files": stamps,
+            "lesson": _plain(lesson),
+            "warnings": warnings,
+            "derived": {},
+        }
+        _write(_entry(where), data)
+
+
+def keep_derived(path: Path, derived: dict[str, Any]) -> None:
+    """Store what a run compiled and lexed in the lesson's entry, if it still has one."""
+    with contextlib.suppress(OSError, ValueError, TypeError, KeyError, RecursionError):
+        entry = _entry(path.resolve(strict=True))
+        data = _decode(entry)
+        if read(path) is None:
+            return  # changed meanwhile: the next load stores it afresh
+        data["derived"] = derived
+        _write(entry, data)
+
+
+def _decode(entry: Path) -> dict[str, Any]:
+    with entry.open("rb") as handle:
+        raw = handle.read(MAX_ENTRY_BYTES + 1)
+    if len(raw) > MAX_ENTRY_BYTES:
+        raise ValueError("entry too large")
+    header, _, body = raw.partition(b"\n")
+    magic, version, checksum = header.decode("ascii").split(" ")
+    if magic != MAGIC or version != str(FORMAT) or checksum != f"{zlib.crc32(body):08x}":
+        raise ValueError("not an entry of this format, or damaged")
+    data = json.loads(body.decode("utf-8"))
+    if not isinstance(data, dict):
+        raise TypeError("entry")
+    return data
+
+
+def _write(entry: Path, data: dict[str, Any]) -> None:
+    import tempfile
+
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    header = f"{MAGIC} {FORMAT} {zlib.crc32(body):08x}\n".encode("ascii")
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".entry-", suffix=".tmp", dir=entry.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(header + body)
+        Path(temporary).replace(entry)  # atomic: a reader sees the old entry or the new
+    except BaseException:
+        with contextlib.suppress(OSError):
+            Path(temporary).unlink()
+        raise
+
+
+def _entry(where: Path) -> Path:
+    # The entry holds the full path too, so a crc32 clash is only a miss.
+    return cache_dir() / "lessons" / f"{zlib.crc32(str(where).encode()):08x}.json"
+
+
+def _stamp(file: Path) -> list[Any]:
+    status = file.stat()
+    return [str(file), status.st_size, status.st_mtime_ns]
+
+
+def _program() -> list[Any]:
+    """What the verdict depends on besides the lesson: our code and Pygments' lexers."""
+    from pygments import __version__ as pygments_version
+
+    from .. import __version__
+
+    package = Path(__file__).resolve().parent.parent
+    newest = 0
+    for folder in (package, *(entry for entry in package.iterdir() if entry.is_dir())):
+        for entry in os.scandir(folder):
+            if entry.name.endswith(".py"):
+                newest = max(newest, entry.stat().st_mtime_ns)
+    return [__version__, newest, pygments_version]
+
+
+STEP_FIELDS = ("id", "label", "icon", "title", "body", "subtitle", "heading", "insight")
+
+
+def _plain(lesson: Lesson) -> dict[str, Any]:
+    return {
+        "title": lesson.title,
+        "chapter": lesson.chapter,
+        "subtitle": lesson.subtitle,
+        "badge": lesson.badge,
+        "manifest": str(lesson.path),
+        "files": [str(file) for file in lesson.files],
+        "steps": [
+            {
+                **{name: getattr(step, name) for name in STEP_FIELDS},
+                "code": None if step.code is None else step.code._asdict(),
+                "dwell": step.dwell,
+            }
+            for step in lesson.steps
+        ],
+    }
+
+
+def _lesson(plain: dict[str, Any]) -> Lesson:
+    from .model import Lesson
+
+    steps = tuple(_step(step) for step in plain["steps"])
+    if not steps:
+        raise ValueError("no steps")
+    return Lesson(
+        title=_text(plain["title"]),
+        steps=steps,
+        path=Path(_text(plain["manifest"])),
+        chapter=_text(plain["chapter"]),
+        subtitle=_text(plain["subtitle"]),
+        badge=_text(plain["badge"]),
+        files=tuple(Path(_text(file)) for file in plain["files"]),
+    )
+
+
+def _step(plain: dict[str, Any]) -> Step:
+    from .model import CodePanel, Step
+
+    code, dwell = plain["code"], plain["dwell"]
+    panel = None
+    if code is not None:
+        panel = CodePanel(_text(code["title"]), _text(code["language"]), _text(code["source"]))
+    if not (dwell is None or (isinstance(dwell, (int, float)) and dwell > 0)):
+        raise TypeError("dwell")
+    texts = {name: _text(plain[name]) for name in STEP_FIELDS}
+    return Step(**texts, code=panel, dwell=dwell)
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError("text")
+    return make_safe(value)

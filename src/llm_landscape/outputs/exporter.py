@@ -1,0 +1,155 @@
+"""``--export``: the lesson as one Markdown document or one self-contained HTML page."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from ..lesson.icons import glyph
+from ..lesson.model import Lesson, Step
+from ..lesson.navigation import Tour
+from ..render import prose
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~-])")
+
+
+def export(lesson: Lesson, target: Path) -> None:
+    """Write ``target``; its suffix (.md or .html) picks the format."""
+    suffix = target.suffix.lower()
+    if suffix in (".md", ".markdown"):
+        text = to_markdown(lesson)
+    elif suffix in (".html", ".htm"):
+        text = to_html(lesson)
+    else:
+        raise ValueError(f"cannot export to '{target.suffix}'; use a .md or .html file name")
+    target.write_text(text, encoding="utf-8")
+
+
+def _md_line(text: str) -> str:
+    """Single-line lesson text as literal Markdown (titles are text, not markup)."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _fence(code: str) -> str:
+    longest = max((len(run) for run in re.findall(r"`+", code)), default=0)
+    return "`" * max(3, longest + 1)
+
+
+def to_markdown(lesson: Lesson) -> str:
+    out = [f"# {_md_line(lesson.heading)}", ""]
+    if lesson.subtitle:
+        out += [f"*{_md_line(lesson.subtitle)}*", ""]
+    if lesson.badge:
+        out += [f"**{_md_line(lesson.badge)}**", ""]
+    bar = " → ".join(
+        f"[{glyph(s.icon)} {_md_line(s.label)}](#step-{n})" for n, s in enumerate(lesson.steps, 1)
+    )
+    out += [bar, ""]
+    for index, step in enumerate(lesson.steps):
+        out += _markdown_step(step, index, len(lesson.steps))
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _markdown_step(step: Step, index: int, count: int) -> list[str]:
+    counter = Tour(count).go(index).counter
+    out = [f'<a id="step-{index + 1}"></a>', "", f"## {_md_line(step.title)}", ""]
+    out += [f"{counter} · {glyph(step.icon)} {_md_line(step.label)}", ""]
+    if step.subtitle:
+        out += [f"*{_md_line(step.subtitle)}*", ""]
+    if step.heading:
+        out += [f"### {_md_line(step.heading)}", ""]
+    out += [step.body.strip(), ""]
+    if step.insight:
+        quoted = "\n".join(
+            f"> {line}" if line else ">" for line in step.insight.strip().split("\n")
+        )
+        out += ["> **Key insight:**", ">", quoted, ""]
+    if step.code is not None:
+        fence = _fence(step.code.source)
+        if step.code.title:
+            out += [f"**{_md_line(step.code.title)}**", ""]
+        language = "" if step.code.language in ("text", "outline") else step.code.language
+        out += [f"{fence}{language}", step.code.source, fence, ""]
+    return out
+
+
+_CSS = """
+body { font: 16px/1.55 system-ui, sans-serif; max-width: 72rem; margin: 2rem auto; padding: 0 1rem;
+       color: #e0e0e0; background: #121212; }
+a { color: #57a5e2; }
+nav.steps { position: sticky; top: 0; background: #1e1e1e; padding: .5rem 1rem;
+            border-radius: 6px; }
+nav.steps a { text-decoration: none; margin-right: .25rem; }
+header.card { text-align: center; padding: 3rem 0; }
+.badge { background: #fea62b; color: #121212; padding: .1rem .6rem; font-weight: bold; }
+section.step { border-top: 1px solid #333; padding-top: 1rem; margin-top: 2rem; }
+.counter { color: #999; }
+.subtitle { color: #aaa; font-style: italic; }
+.panes { display: grid; grid-template-columns: 1fr 1fr; gap: 1.5rem; }
+@media (max-width: 60rem) { .panes { grid-template-columns: 1fr; } }
+.insight { border: 1px solid #fea62b; border-radius: 8px; padding: .25rem 1rem; }
+.insight h4 { color: #fea62b; margin: .5rem 0; }
+.code { border: 1px solid #0178d4; border-radius: 8px; overflow: hidden; }
+.code h4 { margin: 0; padding: .4rem .8rem; background: #242f38; }
+.code pre { margin: 0; padding: .8rem; overflow-x: auto; background: #1e1e1e; }
+"""
+
+
+def to_html(lesson: Lesson) -> str:
+    """One page, no external assets: inline CSS, inline-styled highlighting."""
+    e = html.escape
+    nav = " › ".join(
+        f'<a href="#step-{n}">{e(glyph(s.icon))} {e(s.label)}</a>'
+        for n, s in enumerate(lesson.steps, 1)
+    )
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{e(lesson.heading)}</title><style>{_CSS}</style></head><body>",
+        f'<nav class="steps">{nav}</nav>',
+        f'<header class="card"><h1>{e(lesson.heading)}</h1>',
+    ]
+    if lesson.subtitle:
+        parts.append(f'<p class="subtitle">{e(lesson.subtitle)}</p>')
+    if lesson.badge:
+        parts.append(f'<p><span class="badge">{e(lesson.badge)}</span></p>')
+    parts.append("</header>")
+    for index, step in enumerate(lesson.steps):
+        parts.append(_html_step(step, index, len(lesson.steps)))
+    parts.append("</body></html>\n")
+    return "\n".join(parts)
+
+
+def _html_step(step: Step, index: int, count: int) -> str:
+    e = html.escape
+    render = prose.to_html
+    out = [f'<section class="step" id="step-{index + 1}">']
+    out.append(f'<p class="counter">{e(Tour(count).go(index).counter)} · {e(step.label)}</p>')
+    out.append(f"<h2>{e(glyph(step.icon))} {e(step.title)}</h2>")
+    if step.subtitle:
+        out.append(f'<p class="subtitle">{e(step.subtitle)}</p>')
+    out.append('<div class="panes"><div class="prose">')
+    if step.heading:
+        out.append(f"<h3>{e(step.heading)}</h3>")
+    out.append(render(step.body))
+    if step.insight:
+        out.append(f'<div class="insight"><h4>Key insight</h4>{render(step.insight)}</div>')
+    out.append("</div>")
+    if step.code is not None:
+        out.append(f'<div class="code"><h4>{e(step.code.title or step.code.language)}</h4>')
+        out.append(_highlight_html(step.code.source, step.code.language))
+        out.append("</div>")
+    out.append("</div></section>")
+    return "\n".join(out)
+
+
+def _highlight_html(source: str, language: str) -> str:
+    from pygments import highlight
+    from pygments.formatters import HtmlFormatter
+
+    from ..render.lexers import lexer_for
+
+    formatter = HtmlFormatter(noclasses=True, nobackground=True, style="monokai")
+    return str(highlight(source, lexer_for(language), formatter))

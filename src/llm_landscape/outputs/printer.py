@@ -1,0 +1,123 @@
+"""``--print``: the whole lesson as readable text, for screen readers, pipes and grep.
+
+Plain (no escape sequences at all) when standard output is not a terminal or
+``NO_COLOR`` is set; styled otherwise. Lesson text was made safe by the loader,
+so nothing here can reach the terminal as a control sequence.
+
+Plain text is built from strings alone: with the prose already compiled (the
+lesson cache keeps it, see ``render/renderings.py``), printing to a pipe
+imports neither Rich's console nor the Markdown parser nor a lexer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, TextIO
+
+from ..lesson.model import Lesson, Step
+from ..lesson.navigation import Tour
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+TAB_SIZE = 8
+"""Tab stops in prose, as Rich expands them in the styled output."""
+
+
+def is_styled(out: TextIO, environ: Mapping[str, str]) -> bool:
+    return out.isatty() and not environ.get("NO_COLOR")
+
+
+def plain_text(lesson: Lesson, prose_of: Callable[[str], str]) -> str:
+    """The lesson as plain text; ``prose_of`` turns a Markdown text into plain text."""
+    lines = [lesson.heading]
+    lines += [lesson.subtitle] if lesson.subtitle else []
+    lines += [f"[{lesson.badge}]"] if lesson.badge else []
+    lines.append("Steps: " + " → ".join(f"{n}. {s.label}" for n, s in enumerate(lesson.steps, 1)))
+    for index, step in enumerate(lesson.steps):
+        counter = Tour(len(lesson.steps)).go(index).counter
+        lines += ["", f"=== {counter} · {step.label} ===", step.title]
+        lines += [step.subtitle] if step.subtitle else []
+        lines += ["", step.heading] if step.heading else []
+        lines += ["", _expand_tabs(prose_of(step.body))]
+        if step.insight:
+            lines += ["", "Key insight: " + _expand_tabs(prose_of(step.insight))]
+        if step.code is not None:
+            lines += ["", f"--- {step.code.title or 'Code'} ({step.code.language}) ---"]
+            lines += step.code.source.split("\n")
+    return "\n".join(lines) + "\n"
+
+
+def _expand_tabs(text: str) -> str:
+    if "\t" not in text:
+        return text
+    from rich.cells import cell_len  # by cells, as Rich does: wide characters count 2
+
+    out = []
+    for line in text.split("\n"):
+        expanded = ""
+        for part in line.split("\t")[:-1]:
+            expanded += part
+            expanded += " " * (TAB_SIZE - cell_len(expanded) % TAB_SIZE)
+        out.append(expanded + line.split("\t")[-1])
+    return "\n".join(out)
+
+
+def print_styled(lesson: Lesson, out: TextIO) -> None:
+    """The lesson with colours and rules, for a terminal."""
+    from rich.console import Console
+
+    console = Console(
+        file=out,
+        color_system="auto",
+        force_terminal=True,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+    _title(console, lesson)
+    for index, step in enumerate(lesson.steps):
+        _step(console, step, Tour(len(lesson.steps)).go(index).counter)
+
+
+def _title(console: Console, lesson: Lesson) -> None:
+    from rich.text import Text
+
+    console.print(Text(lesson.heading, style="bold"))
+    if lesson.subtitle:
+        console.print(lesson.subtitle)
+    if lesson.badge:
+        console.print(Text(f"[{lesson.badge}]", style="dim"))
+    outline = " → ".join(f"{n}. {s.label}" for n, s in enumerate(lesson.steps, 1))
+    console.print(Text(f"Steps: {outline}", style="dim"))
+
+
+def _step(console: Console, step: Step, counter: str) -> None:
+    from rich.rule import Rule
+    from rich.text import Text
+
+    from ..render import prose
+    from ..render.highlight import ANSI_COLOURS, highlight_lines, palette
+
+    console.print()
+    console.print(Rule(Text(f"{counter} · {step.label}"), align="left"))
+    console.print(Text(step.title, style="bold"))
+    if step.subtitle:
+        console.print(Text(step.subtitle, style="italic"))
+    if step.heading:
+        console.print()
+        console.print(Text(step.heading, style="bold underline"))
+    console.print()
+    console.print(prose.render(step.body))
+    if step.insight:
+        console.print()
+        insight = Text("Key insight: ", style="bold")
+        insight.append_text(prose.render(step.insight))
+        console.print(insight)
+    if step.code is not None:
+        console.print()
+        title = step.code.title or "Code"
+        console.print(Text(f"--- {title} ({step.code.language}) ---", style="bold"))
+        styles = palette(ANSI_COLOURS)
+        for line in highlight_lines(step.code.source, step.code.language, styles):
+            console.print(line, soft_wrap=True)

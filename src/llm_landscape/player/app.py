@@ -1,0 +1,107 @@
+"""The Textual app, kept thin: themes, the command palette, quitting, and the
+one screen that owns the lesson (:class:`~.lesson_screen.LessonScreen`).
+
+That screen is the app's default screen, so it is the bottom of the stack:
+anything pushed above it (help, overview, search, a question) covers it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.await_complete import AwaitComplete
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from ..lesson.model import Lesson
+from ..render.renderings import Renderings
+from .keys import APP_BINDINGS, KEY_NAMES
+from .lesson_screen import LessonScreen
+from .options import PlayerOptions
+from .place_keeper import PlaceKeeper
+from .themes import HIGH_CONTRAST, next_theme
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+__all__ = ["LessonApp", "PlayerOptions"]
+
+
+def _step_commands() -> type[Provider]:
+    # Imported when the palette opens: not needed for the first frame.
+    from .commands import StepCommands
+
+    return StepCommands
+
+
+class LessonApp(App[None]):
+    TITLE = "llm-landscape"
+    # Absolute, so that subclasses defined elsewhere (tests, tools) find it too.
+    CSS_PATH = Path(__file__).with_name("app.tcss")
+    BINDINGS: ClassVar[list[BindingType]] = list(APP_BINDINGS)
+    COMMANDS = App.COMMANDS | {_step_commands}
+
+    def __init__(
+        self,
+        lesson: Lesson,
+        options: PlayerOptions | None = None,
+        *,
+        derived: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__()
+        self.options = options or PlayerOptions()
+        self.register_theme(HIGH_CONTRAST)
+        self.renderings = Renderings(derived)
+        self.keeper = PlaceKeeper(self, lesson, self.options.state)
+        self._state_problem = self.keeper.load()
+        self._lesson = lesson
+
+    def get_default_screen(self) -> Screen[Any]:
+        return LessonScreen(self._lesson, self.options, self.keeper, self.renderings)
+
+    def on_mount(self) -> None:
+        theme = self.options.theme or self.keeper.memory.theme
+        if theme in self.available_themes:
+            self.theme = theme
+        if self._state_problem:
+            self.keeper.warn(self._state_problem)
+
+    def watch_theme(self, theme: str) -> None:
+        self.keeper.remember_theme(theme)
+
+    def action_cycle_theme(self) -> None:
+        self.theme = next_theme(self.theme)
+
+    def on_unmount(self) -> None:
+        self.keeper.flush()
+        path = self.options.lesson_path
+        if path is not None and self.renderings.new:
+            # Only a write of what was computed while playing: nothing is
+            # compiled or lexed on the way out.
+            from ..lesson import keep_derived
+
+            keep_derived(path, self.renderings.derived())
+
+    def get_key_display(self, binding: Binding) -> str:
+        name = KEY_NAMES.get(binding.key)
+        if name is not None and not binding.key_display:
+            return name
+        return super().get_key_display(binding)
+
+    def pop_screen(self) -> AwaitComplete:
+        # Keys that arrive in a burst can make Textual's command palette dismiss
+        # itself twice (two queued Enters); the second pop would crash the app.
+        if len(self.screen_stack) <= 1:
+            return AwaitComplete(asyncio.sleep(0)).call_next(self)
+        return super().pop_screen()
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        # "Screenshot" would write files into the learner's working directory and
+        # "Quit" duplicates q; neither belongs where a stray Enter can reach it.
+        for command in super().get_system_commands(screen):
+            if command.title not in ("Quit", "Screenshot"):
+                yield command

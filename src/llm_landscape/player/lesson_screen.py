@@ -1,0 +1,324 @@
+"""The one screen that owns the lesson: where the learner is, Play, and every
+action on the lesson (moves, overview, search, copy, links, help).
+
+State lives here and flows one way: a key calls an action, the action replaces
+``tour`` (an immutable :class:`Tour`), and the new value reaches the widgets:
+the step bar and status bar through ``data_bind``, the step view through its
+``index``. Nothing is re-mounted per step.
+"""
+
+from __future__ import annotations
+
+from time import monotonic
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.actions import SkipAction
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Container
+from textual.content import Content
+from textual.css.query import NoMatches
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widget import MountError
+from textual.widgets import Footer, Static
+
+from ..lesson import pacing
+from ..lesson.model import Lesson
+from ..lesson.navigation import NumberEntry, Tour, carry_over
+from ..render.renderings import Renderings
+from .autoplay import Countdown
+from .keys import SCREEN_BINDINGS
+from .options import PlayerOptions
+from .place_keeper import PlaceKeeper
+from .widgets.prose_pane import ProsePane
+from .widgets.status_bar import StatusBar
+from .widgets.step_bar import StepBar
+from .widgets.title_card import TitleCard
+
+if TYPE_CHECKING:
+    from ..lesson.search import Hit
+    from .widgets.step_view import StepView
+
+# The step view, the screens, live reload and the link opener are imported when
+# first used: none of them is needed for the first frame.
+
+MIN_WIDTH, MIN_HEIGHT = 30, 10
+NARROW_WIDTH = 100
+STEP_HINT = "← back  1–9 jump  c copy code  t theme"
+STEP_HINT_ASCII = "<- back  1-9 jump  c copy code  t theme"
+
+
+class LessonScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = list(SCREEN_BINDINGS)
+
+    # var, not reactive: what changes is pushed to the widgets that show it; a
+    # reactive would also repaint the whole screen on every step.
+    tour: var[Tour] = var(Tour(0), init=False)
+    playing: var[bool] = var(False, init=False)
+    wpm: var[int] = var(pacing.DEFAULT_WPM, init=False)
+
+    def __init__(
+        self,
+        lesson: Lesson,
+        options: PlayerOptions,
+        keeper: PlaceKeeper,
+        renderings: Renderings,
+    ) -> None:
+        super().__init__()
+        self.lesson = lesson
+        self.options = options
+        self.keeper = keeper
+        self.renderings = renderings
+        self.countdown = Countdown(self, self._advance, self._show_remaining)
+        self.resume_step: int | None = None
+        self._number = NumberEntry()
+        self._step_view: StepView | None = None
+        start, tour = options.start_step, Tour(len(lesson.steps))
+        self.set_reactive(LessonScreen.tour, tour if start is None else tour.go(start))
+        self.set_reactive(LessonScreen.wpm, pacing.clamp_wpm(options.wpm))
+        last = keeper.last_step()
+        if last and start is None:
+            self.resume_step = last
+
+    @property
+    def step_view(self) -> StepView | None:
+        """The step view, once mounted: on the title card it is mounted just after
+        the card's first frame, which it would otherwise cost ~10 ms."""
+        return self._step_view
+
+    def compose(self) -> ComposeResult:
+        ascii_only = self.options.ascii_only
+        bar = StepBar(self.lesson.steps, ascii_only=ascii_only, id="step-bar")
+        yield bar.data_bind(LessonScreen.tour)
+        if self.options.watch:
+            yield Static(id="reload-errors", markup=False)
+        # The card lies over the step view (a layer above it), so that view is
+        # laid out, and step 1 prepared, while the learner reads the card.
+        with Container(id="stage"):
+            if self.tour.current is not None or self.options.play:
+                yield self._new_step_view()
+            yield TitleCard(self.lesson, id="title-card")
+        hint = STEP_HINT_ASCII if ascii_only else STEP_HINT
+        yield StatusBar(hint, ascii_only=ascii_only, id="status-bar").data_bind(
+            LessonScreen.tour, LessonScreen.playing, LessonScreen.wpm
+        )
+        # The palette's key is in the help; at 80 columns it crowded out the others.
+        yield Footer(show_command_palette=False)
+
+    def _new_step_view(self) -> StepView:
+        from .widgets.step_view import StepView
+
+        first = self.resume_step or 0
+        return StepView(self.lesson.steps, self.renderings, first=first, id="step-view")
+
+    def on_mount(self) -> None:
+        if self.resume_step is not None:
+            self.query_one(TitleCard).offer_resume(self.resume_step + 1)
+        if self.query("#step-view"):
+            self._adopt_step_view()
+        else:
+            # Queued behind the screen's first paint: the step view is mounted
+            # and drawn beneath the card right after it.
+            self.call_later(self._mount_step_view)
+        self.watch_tour(self.tour)
+        if self.options.play:
+            self.action_toggle_play()
+        if self.options.watch:
+            from .live_reload import LiveReload
+
+            LiveReload(self, self.lesson, self.reload, self._reload_failed).start()
+
+    async def _mount_step_view(self) -> None:
+        view = self._new_step_view()
+        try:
+            await self.query_one("#stage").mount(view, before=0)
+        except (MountError, NoMatches):
+            return  # the app is already closing (q pressed on the first frame)
+        self._adopt_step_view()
+
+    def _adopt_step_view(self) -> None:
+        from .widgets.step_view import StepView
+
+        view = self._step_view = self.query_one("#step-view", StepView)
+        view.index = self.tour.current  # a key may have come while it was mounting
+
+    # -- state → widgets --------------------------------------------------
+
+    def watch_tour(self, tour: Tour) -> None:
+        self.query_one(TitleCard).display = tour.current is None
+        if self._step_view is not None:
+            self._step_view.index = tour.current
+        if tour.current is not None:
+            if self.playing:
+                self._start_countdown()
+            self.keeper.remember_place(self.lesson.steps[tour.current].id)
+
+    def on_resize(self) -> None:
+        width, height = self.size
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
+        if small and not self.query("#too-small"):
+            note = f"Enlarge the terminal (at least {MIN_WIDTH}×{MIN_HEIGHT})"
+            self.mount(Static(Content(note), id="too-small"))
+        self.set_class(small, "-too-small")
+        self.set_class(width < NARROW_WIDTH, "-narrow")
+
+    # -- moves ------------------------------------------------------------
+
+    def go_to(self, index: int) -> None:
+        self.tour = self.tour.go(index)
+
+    def action_next(self) -> None:
+        self.tour = self.tour.next()
+
+    def action_previous(self) -> None:
+        self.tour = self.tour.previous()
+
+    def action_first(self) -> None:
+        self.tour = self.tour.first()
+
+    def action_last(self) -> None:
+        self.tour = self.tour.last()
+
+    def action_digit(self, digit: int) -> None:
+        self._number = self._number.type(digit, monotonic(), self.tour.total)
+        if (step := self._number.step) is not None:
+            self.go_to(step)
+
+    def action_resume(self) -> None:
+        if self.resume_step is not None and self.tour.current is None:
+            self.go_to(self.resume_step)
+
+    def action_scroll_card(self, lines: int) -> None:
+        """Up and Down on the title card, which takes no focus (so that none moves
+        when it hides), for a terminal too short to show all of it."""
+        if self.tour.current is not None:
+            raise SkipAction()
+        self.query_one(TitleCard).scroll_relative(y=lines, animate=False)
+
+    def on_step_bar_clicked(self, message: StepBar.Clicked) -> None:
+        self.go_to(message.index)
+
+    # -- Play -------------------------------------------------------------
+
+    def action_toggle_play(self) -> None:
+        if not self.playing and (self.tour.current is None or self.tour.at_end):
+            self.playing = True
+            self.tour = self.tour.first()
+            return
+        self.playing = not self.playing
+
+    def on_status_bar_play_toggled(self) -> None:
+        self.action_toggle_play()
+
+    def watch_playing(self, playing: bool) -> None:
+        if playing:
+            self._start_countdown()
+        else:
+            self.countdown.stop()
+
+    def action_pace(self, direction: int) -> None:
+        self.wpm = pacing.clamp_wpm(self.wpm + direction * pacing.WPM_STEP)
+
+    def watch_wpm(self) -> None:
+        if self.playing:
+            self._start_countdown()
+
+    def _start_countdown(self) -> None:
+        if self.tour.current is not None:
+            step = self.lesson.steps[self.tour.current]
+            self.countdown.start(pacing.dwell_seconds(step, self.wpm))
+
+    def _show_remaining(self, seconds: float | None) -> None:
+        self.query_one(StatusBar).remaining = seconds
+
+    def _advance(self) -> None:
+        self.tour = self.tour.next()
+        if self.tour.at_end:
+            self.playing = False
+            self.notify("Last step: Play stopped.", timeout=3)
+
+    # -- screens and the world outside ------------------------------------
+
+    def action_overview(self) -> None:
+        from .screens.overview import OverviewScreen
+
+        screen = OverviewScreen(self.lesson, self.tour, ascii_only=self.options.ascii_only)
+        self.app.push_screen(screen, self._go_to_chosen)
+
+    def _go_to_chosen(self, index: int | None) -> None:
+        if index is not None:
+            self.go_to(index)
+
+    def action_search(self) -> None:
+        from .screens.search import SearchScreen
+
+        self.app.push_screen(SearchScreen(self.lesson), self._go_to_hit)
+
+    def _go_to_hit(self, hit: Hit | None) -> None:
+        if hit is not None:
+            self.go_to(hit.step)
+            if self._step_view is not None:
+                self._step_view.reveal(hit)
+
+    def action_copy_code(self) -> None:
+        current = self.tour.current
+        code = None if current is None else self.lesson.steps[current].code
+        if code is None:
+            self.notify("This step has no code to copy.", markup=False)
+            return
+        self.app.copy_to_clipboard(code.source)
+        lines = code.source.count("\n") + 1
+        self.notify(f"Copied {lines} lines of code to the clipboard.", markup=False)
+
+    def on_prose_pane_link_clicked(self, message: ProsePane.LinkClicked) -> None:
+        """Web links only, and only after asking."""
+        from functools import partial
+        from urllib.parse import urlsplit
+
+        from .screens.confirm import ConfirmScreen
+
+        address = message.address
+        if urlsplit(address).scheme.lower() not in ("http", "https"):
+            self.notify(f"Not opened: only web links are, and this is {address}", markup=False)
+            return
+        question = f"Open this link in your web browser?\n\n{address}"
+        self.app.push_screen(ConfirmScreen(question, "Open"), partial(self._open_link, address))
+
+    def _open_link(self, address: str, answer: bool | None) -> None:
+        import webbrowser
+
+        if answer and not webbrowser.open(address):
+            self.notify(f"No web browser found here. The address: {address}", markup=False)
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        bindings = [binding for _, binding, *_ in self.active_bindings.values()]
+        self.app.push_screen(HelpScreen(bindings))
+
+    # -- live reload (--watch) --------------------------------------------
+
+    async def reload(self, lesson: Lesson) -> None:
+        """A saved edit loaded cleanly: show it at the same place (steps by id)."""
+        tour = carry_over(self.tour, self.lesson, lesson)
+        self.lesson = lesson
+        self.keeper.follow(lesson)
+        await self.recompose()
+        self._step_view = None
+        self.set_reactive(LessonScreen.tour, tour)
+        if self.query("#step-view"):
+            self._adopt_step_view()
+        else:
+            await self._mount_step_view()
+        self.watch_tour(tour)
+        self.query_one(StepBar).tour = tour
+        self.query_one(StatusBar).tour = tour
+        self.notify("Lesson reloaded.", timeout=2)
+
+    def _reload_failed(self, errors: str) -> None:
+        """Show what is wrong, keep playing the last good version."""
+        banner = self.query_one("#reload-errors", Static)
+        message = f"Not reloaded; still showing the last good version.\n{errors}"
+        banner.update(Content(message))
+        banner.display = True

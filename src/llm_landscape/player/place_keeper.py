@@ -1,0 +1,69 @@
+"""Keeps the learner's place and theme for the next run, without ever getting in the way."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.timer import Timer
+
+from ..lesson.model import Lesson
+from .state import Memory, StateStore, lesson_key
+
+SAVE_DELAY = 0.5
+
+
+class PlaceKeeper:
+    def __init__(self, app: App[None], lesson: Lesson, store: StateStore | None) -> None:
+        self._app = app
+        self._key = lesson_key(lesson)
+        self._lesson = lesson
+        self._store = store
+        self._timer: Timer | None = None
+        self._complained = False
+        self.memory = Memory()
+
+    def follow(self, lesson: Lesson) -> None:
+        """Keep places for a reloaded lesson (its title may have changed)."""
+        self._lesson, self._key = lesson, lesson_key(lesson)
+
+    def load(self) -> str | None:
+        """Read what was remembered; returns why the file could not be used, if so
+        (to be shown once the app runs: see :meth:`warn`)."""
+        if self._store is None:
+            return None
+        self.memory, problem = self._store.load()
+        return problem
+
+    def last_step(self) -> int | None:
+        step_id = self.memory.positions.get(self._key)
+        return self._lesson.index_of(step_id) if step_id else None
+
+    def remember_place(self, step_id: str) -> None:
+        self.memory.positions[self._key] = step_id
+        self._save_soon()
+
+    def remember_theme(self, theme: str) -> None:
+        self.memory.theme = theme
+        self._save_soon()
+
+    def _save_soon(self) -> None:
+        if self._store is None:
+            return
+        # Saved a moment after the last move, not on every key of a burst.
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self._app.set_timer(SAVE_DELAY, self._save)
+
+    def flush(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._save()
+
+    def _save(self) -> None:
+        self._timer = None
+        if self._store is not None and (problem := self._store.save(self.memory)):
+            self.warn(problem)
+
+    def warn(self, problem: str) -> None:
+        if not self._complained:  # once per run is enough
+            self._complained = True
+            self._app.notify(problem, severity="warning", markup=False, timeout=8)

@@ -1,0 +1,1 @@
+"""The screens the lesson screen opens over itself: help, overview, search, a question."""

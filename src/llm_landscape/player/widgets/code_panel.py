@@ -1,0 +1,120 @@
+"""The code panel: a title line over a :class:`CodeView`, with highlighting cached per step.
+
+The highlighting's colours are the theme's: the cache is dropped in one
+place, ``notify_style_update``, when the theme is not the one it was made in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.color import Color, ColorParseError
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.worker import get_current_worker
+
+from ...lesson.model import CodePanel as CodeModel
+from ...render.highlight import (
+    HighlightCancelledError,
+    Palette,
+    PlainLines,
+    highlight_lines,
+    palette,
+)
+from ...render.renderings import CACHED_LINES, Renderings
+from .code_view import CodeView
+from .title import Title
+
+SYNC_HIGHLIGHT_LINES = CACHED_LINES
+"""Above this many lines, highlight in a thread and show plain text first."""
+
+
+def _is_colour(value: str) -> bool:
+    try:
+        Color.parse(value)
+    except ColorParseError:
+        return False
+    return True
+
+
+class CodePanel(Vertical):
+    DEFAULT_CSS = """
+    CodePanel { border: round $primary 50%; }
+    CodePanel > #code-title { padding: 0 1; background: $panel; text-style: bold; }
+    """
+
+    def __init__(self, renderings: Renderings, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._renderings = renderings
+        self._cache: dict[int, Sequence[Text]] = {}
+        self._cache_theme = ""
+        self._showing: tuple[int, CodeModel] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Title(id="code-title")
+        yield CodeView(id="code")
+
+    def show(self, key: int, code: CodeModel) -> None:
+        """Show ``code``; ``key`` (the step index) identifies it in the cache."""
+        self._showing = (key, code)
+        self.query_one("#code-title", Title).show(code.title or code.language)
+        self.query_one(CodeView).show(self._lines(key, code))
+
+    def prepare(self, key: int, code: CodeModel) -> None:
+        """Highlight and render ``code`` ahead of time; long code is left to ``show``,
+        whose background highlighting this must not cancel."""
+        if key not in self._cache and code.source.count("\n") >= SYNC_HIGHLIGHT_LINES:
+            return
+        self.query_one(CodeView).prepare(self._lines(key, code))
+
+    def forget(self) -> None:
+        """Drop cached highlighting (the steps were reloaded)."""
+        self._cache.clear()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        # On every style change (focus, hover, theme); only a new theme changes
+        # the colours, and the theme's variables are already current here.
+        theme = self.app.theme
+        if self._cache_theme and theme != self._cache_theme:
+            self._cache.clear()
+            if self._showing is not None:
+                self.call_later(self.show, *self._showing)
+        self._cache_theme = theme
+
+    def _lines(self, key: int, code: CodeModel) -> Sequence[Text]:
+        if (cached := self._cache.get(key)) is not None:
+            return cached
+        self._cache_theme = self.app.theme
+        tokens = self._renderings.tokens(code.source, code.language)
+        if tokens is not None:
+            styles = self._palette()
+            lines = highlight_lines(code.source, code.language, styles, lexed=tokens)
+            self._cache[key] = lines
+            return lines
+        self._highlight(key, code, self._palette())
+        return PlainLines(code.source)
+
+    @work(thread=True, exclusive=True, group="highlight")
+    def _highlight(self, key: int, code: CodeModel, styles: Palette) -> None:
+        worker = get_current_worker()
+        try:
+            lines = highlight_lines(code.source, code.language, styles, lambda: worker.is_cancelled)
+        except HighlightCancelledError:
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._highlighted, key, lines)
+
+    def _highlighted(self, key: int, lines: Sequence[Text]) -> None:
+        self._cache[key] = lines
+        if self._showing is not None and self._showing[0] == key:
+            self.query_one(CodeView).show(lines, keep_scroll=True)
+
+    def _palette(self) -> Palette:
+        variables = self.app.theme_variables
+        roles = ("primary", "accent", "success", "warning", "error")
+        colours = {role: variables.get(f"text-{role}", "") for role in roles}
+        colours["muted"] = variables.get("foreground-darken-3", variables.get("secondary", ""))
+        return palette({k: v for k, v in colours.items() if _is_colour(v)})

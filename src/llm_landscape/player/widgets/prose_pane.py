@@ -1,0 +1,241 @@
+"""The prose pane: heading, Markdown body and the "Key insight" callout.
+
+One widget draws all three as lines, wrapped once per step and width and kept
+in a cache, so a step switch neither re-wraps text nor changes the pane's size
+(a size change would cost Textual a second layout pass). ``prepare`` fills the
+cache ahead of time for the step a learner is likely to open next. The lines
+are laid out when the step or the width changes (``show``, ``on_resize``),
+never while drawing; the cache is dropped in one place, when the colours
+change (``notify_style_update``).
+
+A click on a link posts :class:`ProsePane.LinkClicked` with the address that
+the link's style carries as data; the lesson screen decides what to do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich import box
+from rich.console import Console, RenderableType
+from rich.panel import Panel
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.strip import Strip
+
+from ...lesson.model import Step
+from ...render import prose
+from ...render.renderings import Renderings
+from .line_scroll import LineScrollView
+
+PARTS = ("heading", "body", "insight")
+
+
+Row = list[Segment]
+
+
+@dataclass(frozen=True)
+class ProseLines:
+    """A step's prose laid out at one width: the rows, and where each part starts.
+
+    Rows are kept as segments, not Strips: a Strip carries seven caches of its
+    own that fill with copies as Textual draws it, and cached layouts of every
+    visited step made Strips the largest item of the player's memory."""
+
+    rows: list[Row]
+    starts: dict[str, int]
+    width: int
+
+
+class ProsePane(LineScrollView, can_focus=True):
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"prose-pane--heading", "prose-pane--insight"}
+    DEFAULT_CSS = """
+    ProsePane {
+        padding: 0 1;
+        overflow-x: hidden;  /* wrapped to the width: it never scrolls sideways */
+        scrollbar-size-vertical: 1;
+        scrollbar-gutter: stable;
+    }
+    ProsePane > .prose-pane--heading { text-style: bold; color: $text-primary; }
+    ProsePane > .prose-pane--insight { color: $accent; text-style: bold; }
+    """
+
+    class LinkClicked(Message):
+        """A link in the prose was clicked."""
+
+        def __init__(self, address: str) -> None:
+            super().__init__()
+            self.address = address
+
+    def __init__(self, renderings: Renderings, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._renderings = renderings
+        self._step: Step | None = None
+        self._cache: LRUCache[tuple[int, int], ProseLines] = LRUCache(64)
+        self._lines = ProseLines([], {}, 0)
+        self._frame = (Style(), 0)
+        self._cached_colours: tuple[Style, ...] = ()
+
+    @property
+    def text(self) -> list[str]:
+        """What the pane shows, line by line, as plain text (for tests and tools)."""
+        return ["".join(segment.text for segment in row) for row in self._lines.rows]
+
+    def show(self, step: Step) -> None:
+        """Show a step's prose from the top; every text is a ``Text``, never markup."""
+        self._step = step
+        self._relayout()
+        if self.scroll_offset != (0, 0):
+            self.scroll_to(0, 0, animate=False)
+
+    def prepare(self, step: Step) -> None:
+        """Lay out ``step`` at the current width now, so showing it later is a lookup."""
+        width = self._text_width()
+        if width > 0:
+            self._layout(step, width)
+
+    def has_laid_out(self, step: Step) -> bool:
+        """Whether ``step`` is laid out at the pane's width, ready to show."""
+        return (id(step), self._text_width()) in self._cache
+
+    def start_of(self, part: str) -> int | None:
+        """The line where ``part`` (heading, body or insight) begins, if shown."""
+        return self._lines.starts.get(part)
+
+    def on_resize(self) -> None:
+        self._relayout()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        # Textual updates the component styles (heading, insight) just after
+        # this call: compare the colours once it has. A new overflow or gutter
+        # (the narrow layout's class) changes the text's width without a
+        # Resize: compare the width once the screen is laid out anew.
+        if self.is_mounted:
+            self.call_later(self._recolour)
+            self.call_after_refresh(self._rewrap)
+
+    def _recolour(self) -> None:
+        # Colours are baked into the cached lines: drop them when the colours
+        # change (a theme), not on every style update (focus, hover, display).
+        colours = self._colours()
+        if colours != self._cached_colours:
+            self._cached_colours = colours
+            self._cache.clear()
+            self._relayout()
+
+    def _rewrap(self) -> None:
+        if self._step is not None and self._text_width() != self._lines.width:
+            self._relayout()
+
+    def _colours(self) -> tuple[Style, ...]:
+        return (
+            self.rich_style,
+            self.get_component_rich_style("prose-pane--heading", partial=True),
+            self.get_component_rich_style("prose-pane--insight", partial=True),
+        )
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # Stacked under a narrow terminal the pane is as tall as its text.
+        if self._step is None:
+            return 0
+        return len(self._layout(self._step, max(1, width)).rows)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # rich_style walks every ancestor: look it up once per frame, not per line.
+        self._frame = (self.rich_style, self.scrollable_content_region.width)
+        return super().render_lines(crop)
+
+    def on_click(self, event: events.Click) -> None:
+        address = event.style.meta.get(prose.LINK_META)
+        if isinstance(address, str):
+            event.stop()
+            self.post_message(self.LinkClicked(address))
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        style, width = self._frame
+        rows = self._lines.rows
+        index = scroll_y + y
+        if not 0 <= index < len(rows):
+            return Strip.blank(width, style)
+        return Strip(rows[index], self._lines.width).crop_extend(scroll_x, scroll_x + width, style)
+
+    def _text_width(self) -> int:
+        return self.scrollable_content_region.width
+
+    def _relayout(self) -> None:
+        width = self._text_width()
+        if self._step is None:
+            # Nothing shown yet (beneath the title card): nothing to redraw. A
+            # refresh here cost a repaint just after the view was first drawn.
+            return
+        before = self._lines.rows
+        if width <= 0:
+            self._lines = ProseLines([], {}, 0)
+        else:
+            self._lines = self._layout(self._step, width)
+        after = self._lines.rows
+        self.set_content_size(Size(width, len(after)))
+        top = self.scroll_offset.y
+
+        def same(row: int) -> bool:
+            index = top + row
+            return _row(before, index) == _row(after, index)
+
+        self.refresh_rows(same)
+
+    def _layout(self, step: Step, width: int) -> ProseLines:
+        key = (id(step), width)
+        if (cached := self._cache.get(key)) is None:
+            cached = self._cache[key] = self._lay_out_step(step, width)
+        return cached
+
+    def _lay_out_step(self, step: Step, width: int) -> ProseLines:
+        base = self.rich_style
+        rows: list[Row] = []
+        starts: dict[str, int] = {}
+
+        def add(part: str, renderable: RenderableType, gap_before: bool) -> None:
+            if gap_before and rows:
+                rows.append([Segment(" " * width, base)])
+            starts[part] = len(rows)
+            rows.extend(_rows(self.app.console, renderable, width, base))
+
+        if step.heading:
+            heading_style = self.get_component_rich_style("prose-pane--heading", partial=True)
+            add("heading", Text(step.heading, heading_style), False)
+        add("body", self._markdown(step.body), True)
+        if step.insight:
+            accent = self.get_component_rich_style("prose-pane--insight", partial=True)
+            callout = Panel(
+                self._markdown(step.insight),
+                box=box.ROUNDED,
+                title=Text("Key insight", accent),
+                title_align="left",
+                border_style=Style(color=accent.color),
+                padding=(0, 1),
+            )
+            add("insight", callout, True)
+        return ProseLines(rows, starts, width)
+
+    def _markdown(self, markdown: str) -> Text:
+        return prose.render(markdown, self._renderings.prose(markdown))
+
+
+def _row(rows: list[Row], index: int) -> Row | None:
+    return rows[index] if index < len(rows) else None
+
+
+def _rows(console: Console, renderable: RenderableType, width: int, base: Style) -> list[Row]:
+    options = console.options.update(width=width, height=None)
+    # Runs of one style as one segment: every segment costs Textual a Strip
+    # piece per cut and the terminal an escape sequence per frame.
+    lines = console.render_lines(renderable, options, style=base, pad=True)
+    return [list(Segment.simplify(line)) for line in lines]

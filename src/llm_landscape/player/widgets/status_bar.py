@@ -1,0 +1,110 @@
+"""The bottom line: the Play control, the countdown, the pace, a hint and the step counter.
+
+One widget drawing one line, rather than a container of five: it changes on
+every step, and five Statics asked Textual for a layout pass each time. Its
+inputs are reactives bound from the lesson screen (``data_bind``): ``tour``,
+``playing`` and ``wpm``; the countdown sets ``remaining``.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import events
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from ...lesson.navigation import Tour
+
+CARD_HINT = "Press Space to begin"
+
+
+class StatusBar(Widget):
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "status-bar--play",
+        "status-bar--play-hover",
+        "status-bar--muted",
+        "status-bar--counter",
+    }
+    DEFAULT_CSS = """
+    StatusBar { height: 1; background: $panel; }
+    StatusBar > .status-bar--play { background: $primary; color: $text; text-style: bold; }
+    StatusBar > .status-bar--play-hover { background: $primary-lighten-1; }
+    StatusBar > .status-bar--muted { color: $text-muted; }
+    StatusBar > .status-bar--counter { text-style: bold; }
+    """
+
+    tour: reactive[Tour] = reactive(Tour(0))
+    remaining: reactive[float | None] = reactive(None)
+    wpm: reactive[int] = reactive(200)
+    playing: reactive[bool] = reactive(False)
+    _hover: reactive[bool] = reactive(False)
+
+    class PlayToggled(Message):
+        """The learner clicked the Play control. (It is not focusable, so Space
+        stays "next step".)"""
+
+    def __init__(self, step_hint: str, *, ascii_only: bool = False, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._ascii = ascii_only
+        self._step_hint = step_hint
+
+    @property
+    def counter(self) -> str:
+        return self.tour.counter
+
+    @property
+    def hint(self) -> str:
+        return CARD_HINT if self.tour.current is None else self._step_hint
+
+    @property
+    def text(self) -> str:
+        """What the bar shows, as plain text (for tests and tools)."""
+        return self.render().plain
+
+    @property
+    def play_label(self) -> str:
+        if self.playing:
+            return " || Pause " if self._ascii else " ❚❚ Pause "
+        return " > Play " if self._ascii else " ▸ Play "
+
+    @property
+    def countdown(self) -> str:
+        return "" if self.remaining is None else f"next in {math.ceil(self.remaining)}s"
+
+    def render(self) -> Text:
+        width = self.content_region.width
+        muted = self.get_component_rich_style("status-bar--muted")
+        play = self.get_component_rich_style("status-bar--play")
+        if self._hover:
+            play += self.get_component_rich_style("status-bar--play-hover")
+        counter = f" {self.counter} "
+        line = Text(no_wrap=True, overflow="ellipsis", end="")
+        line.append(self.play_label, play)
+        for part in (self.countdown, f"{self.wpm} wpm", self.hint):
+            if part:
+                line.append(f" {part} ", muted)
+        room = width - cell_len(counter)
+        line.truncate(max(room, 0), overflow="ellipsis")
+        line.pad_right(max(room - line.cell_len, 0))
+        line.append(counter, self.get_component_rich_style("status-bar--counter"))
+        return line
+
+    def on_click(self, event: events.Click) -> None:
+        if event.x < cell_len(self.play_label):
+            event.stop()
+            self.post_message(self.PlayToggled())
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self._hover = event.x < cell_len(self.play_label)
+        self.tooltip = self._play_tooltip() if self._hover else None
+
+    def on_leave(self) -> None:
+        self._hover = False
+
+    def _play_tooltip(self) -> str:
+        return "Pause (p)" if self.playing else "Play: advance on a timer (p)"

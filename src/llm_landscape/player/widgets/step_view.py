@@ -1,0 +1,141 @@
+"""One step on screen: title, subtitle, the prose pane and the code panel.
+
+Which step it shows is its own reactive, ``index`` (validated against the
+lesson, watched, as ``Tabs.active`` is): the lesson screen sets it, and the
+view does the rest. A moment after a step is shown it lays out the steps
+either side, so the next key only swaps prepared lines in.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.reactive import var
+from textual.widget import Widget
+
+from ...lesson.model import Step
+from ...lesson.search import Hit
+from ...render.renderings import Renderings
+from .code_panel import CodePanel
+from .code_view import CodeView
+from .prose_pane import ProsePane
+from .title import Title
+
+PREPARE_AFTER = 0.015
+"""Seconds between a step's frame and laying out its neighbours. Textual hands
+the frame to a writer thread, which needs the GIL: work started at once held
+the frame back until it was done (1.5-2.5 ms in three of six switches traced
+in tmux)."""
+
+
+class StepView(Vertical):
+    DEFAULT_CSS = """
+    StepView { height: 1fr; }
+    StepView > #step-title { padding: 0 1; text-style: bold; color: $text-primary; }
+    StepView > #step-subtitle {
+        padding: 0 1; color: $text-muted; text-style: italic; margin-bottom: 1;
+    }
+    StepView > #panes { height: 1fr; }
+    StepView #prose { width: 1fr; height: 1fr; }
+    StepView #code-panel { width: 1fr; height: 1fr; }
+    """
+
+    index: var[int | None] = var(None, init=False)
+    """The step shown (0-based); None shows nothing new (the title card is up)."""
+
+    def __init__(
+        self,
+        steps: tuple[Step, ...],
+        renderings: Renderings,
+        *,
+        first: int = 0,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self._steps = steps
+        self._renderings = renderings
+        self.first = first
+        """The step the title card leads to (step 1, or the one to resume)."""
+
+    def compose(self) -> ComposeResult:
+        yield Title(id="step-title")
+        yield Title(id="step-subtitle")
+        with Horizontal(id="panes"):
+            yield ProsePane(self._renderings, id="prose")
+            yield CodePanel(self._renderings, id="code-panel")
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        return self._steps
+
+    @steps.setter
+    def steps(self, steps: tuple[Step, ...]) -> None:
+        """New steps (a reload): drop what was laid out for the old ones."""
+        self._steps = steps
+        self.query_one(CodePanel).forget()
+        self.set_reactive(StepView.index, self.validate_index(self.index))
+        if self.index is not None:
+            self._show(self.index)
+
+    def validate_index(self, index: int | None) -> int | None:
+        if index is None or not self._steps:
+            return None
+        return max(0, min(index, len(self._steps) - 1))
+
+    def watch_index(self, index: int | None) -> None:
+        if index is not None:
+            self._show(index)
+        self._prepare_soon()
+
+    def on_resize(self) -> None:
+        # Laid out at a new width, or for the first time beneath the card.
+        self._prepare_soon()
+
+    def _show(self, index: int) -> None:
+        """Show a step; every text is shown as text, never markup."""
+        step = self._steps[index]
+        self.query_one("#step-title", Title).show(step.title)
+        self.query_one("#step-subtitle", Title).show(step.subtitle)
+        self.query_one(ProsePane).show(step)
+        panel = self.query_one(CodePanel)
+        panel.display = step.code is not None
+        if step.code is not None:
+            panel.show(index, step.code)
+
+    def _prepare_soon(self) -> None:
+        shown = self.index
+        self.set_timer(PREPARE_AFTER, lambda: self._prepare(shown))
+
+    def _prepare(self, shown: int | None) -> None:
+        if self.index != shown or not self.is_attached:
+            return  # moved on meanwhile: the newer step's timer prepares around it
+        likely = (self.first,) if shown is None else (shown + 1, shown - 1)
+        prose, code = self.query_one(ProsePane), self.query_one(CodePanel)
+        for index in likely:
+            if 0 <= index < len(self._steps):
+                step = self._steps[index]
+                prose.prepare(step)
+                if step.code is not None:
+                    code.prepare(index, step.code)
+
+    def reveal(self, hit: Hit) -> None:
+        """Scroll a search match into view: its line of code, or its part of the
+        prose. Called once the step is shown; the scroll waits for the layout
+        that showing it asked for, since the stacked panes learn their heights
+        only then."""
+        self.call_after_refresh(self._reveal, hit)
+
+    def _reveal(self, hit: Hit) -> None:
+        scroller: Widget
+        if hit.field == "code":
+            target: int | None = max(0, hit.line - 2)
+            scroller = self.query_one(CodeView)
+        else:
+            pane = self.query_one(ProsePane)
+            target, scroller = pane.start_of(hit.field), pane
+            stack = self.query_one("#panes")
+            if target is not None and stack.max_scroll_y:
+                # Stacked under a narrow terminal, the panes scroll together instead.
+                target, scroller = pane.virtual_region.y + target, stack
+        if target is not None:
+            scroller.scroll_to(y=target, animate=False)
