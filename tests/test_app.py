@@ -7,6 +7,7 @@ from pathlib import Path
 from rich.cells import cell_len
 from textual.command import CommandList, CommandPalette
 from textual.geometry import Region
+from textual.message import Message
 from textual.widgets import Footer, Static
 
 from llm_landscape.lesson.loader import load_lesson
@@ -105,13 +106,23 @@ async def test_two_digits_typed_quickly_reach_step_twelve(tmp_path: Path) -> Non
 
 
 async def test_clicking_a_step_in_the_bar(lesson: Lesson) -> None:
+    clicked: list[Message] = []
+
+    def collect(message: Message) -> None:
+        # The hook sees a message at each node it bubbles through: keep it once.
+        if isinstance(message, StepBar.Clicked) and all(m is not message for m in clicked):
+            clicked.append(message)
+
     app = LessonApp(lesson)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), message_hook=collect) as pilot:
         bar = app.query_one(StepBar)
-        text = bar.text
-        column = cell_len(text[: text.index("Recap")]) + 1  # + the bar's left padding
-        assert await pilot.click(StepBar, offset=(column, 0))
-        assert counter(app) == "Step 5 / 6"
+        for label, index in (("Recap", 4), ("Players", 0), ("Future", 5)):
+            text = bar.text
+            column = cell_len(text[: text.index(label)]) + 1  # + the bar's left padding
+            assert await pilot.click(StepBar, offset=(column, 0))
+            assert counter(app) == f"Step {index + 1} / 6"
+        assert await pilot.click(StepBar, offset=(cell_len(bar.text) + 2, 0))  # past the end
+        assert [m.index for m in clicked if isinstance(m, StepBar.Clicked)] == [4, 0, 5]
 
 
 async def test_play_advances_by_itself_and_pauses(tmp_path: Path) -> None:

