@@ -162,11 +162,15 @@ def _load_or_report(path: Path) -> Loaded | None:
     """The lesson (from the cache when its files are unchanged, else from YAML),
     or None once its errors are reported."""
     from .lesson import load
-    from .lesson.diagnostics import LessonError
 
     try:
         return load(path)
-    except LessonError as error:
+    except Exception as error:
+        # Imported only here: a cached lesson's --print needs no diagnostics.
+        from .lesson.diagnostics import LessonError
+
+        if not isinstance(error, LessonError):
+            raise
         _report(error.diagnostics)
         return None
 
@@ -178,16 +182,28 @@ def check(paths: Sequence[Path]) -> int:
         if loaded is None:
             status = 1
             continue
-        from .outputs.advice import advise
-
-        warnings = loaded.warnings
-        notes = [note.format() for note in advise(loaded.lesson)]
+        warnings, notes = loaded.warnings, _notes(loaded, path)
         _print_capped([*warnings, *notes])
         counts = [f"{len(warnings)} warning(s)"] if warnings else []
         counts += [f"{len(notes)} note(s)"] if notes else []
-        steps = len(loaded.lesson.steps)
-        print(f"{path}: ok, {steps} steps" + "".join(f", {c}" for c in counts))
+        print(f"{path}: ok, {loaded.steps} steps" + "".join(f", {c}" for c in counts))
     return status
+
+
+def _notes(loaded: Loaded, path: Path) -> list[str]:
+    """``--check``'s advice, formatted; kept with the cached lesson, since it
+    depends on nothing else (and computing it needs the model and Rich)."""
+    kept = loaded.derived.get("notes")
+    if isinstance(kept, list) and all(isinstance(note, str) for note in kept):
+        from .lesson.textsafety import make_safe
+
+        return [make_safe(note) for note in kept]
+    from .lesson import keep_derived
+    from .outputs.advice import advise
+
+    notes = [note.format() for note in advise(loaded.lesson)]
+    keep_derived(path, {"notes": notes})
+    return notes
 
 
 MAX_REPORTED = 50

@@ -14,17 +14,30 @@ if TYPE_CHECKING:
     from pathlib import Path
     from typing import Any
 
+    from . import cache
     from .model import Lesson
 
 
 class Loaded:
     """A valid lesson, its formatted warnings, and what runs derived from it."""
 
-    def __init__(self, lesson: Lesson, warnings: list[str], derived: dict[str, Any]) -> None:
-        self.lesson = lesson
+    def __init__(self, source: Lesson | cache.Cached, warnings: list[str], derived: dict[str, Any]):
+        self._source = source
         self.warnings = warnings
         self.derived = derived
-        """Compiled prose and lexed code kept in the cache (``render.renderings``)."""
+        """What runs kept in the cache with the lesson: compiled prose and lexed
+        code (``render.renderings``), ``--check``'s notes (``cli``)."""
+
+    @property
+    def lesson(self) -> Lesson:
+        """The lesson (from a cache entry, built when first asked for)."""
+        source = self._source
+        return source if isinstance(source, tuple) else source.lesson
+
+    @property
+    def steps(self) -> int:
+        source = self._source
+        return len(source.steps) if isinstance(source, tuple) else source.steps
 
 
 def load(path: Path) -> Loaded:
@@ -33,7 +46,7 @@ def load(path: Path) -> Loaded:
 
     cached = cache.read(path)
     if cached is not None:
-        return Loaded(cached.lesson, cached.warnings, cached.derived)
+        return Loaded(cached, cached.warnings, cached.derived)
     from .loader import load_lesson
 
     lesson, found = load_lesson(path)
