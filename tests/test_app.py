@@ -8,13 +8,14 @@ from rich.cells import cell_len
 from textual.command import CommandList, CommandPalette
 from textual.geometry import Region
 from textual.message import Message
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from llm_landscape.lesson.loader import load_lesson
 from llm_landscape.lesson.model import Lesson
 from llm_landscape.player.app import LessonApp, PlayerOptions
 from llm_landscape.player.screens.help import HelpScreen
 from llm_landscape.player.widgets.code_view import CodeView
+from llm_landscape.player.widgets.key_bar import KeyBar
 from llm_landscape.player.widgets.prose_pane import ProsePane
 from llm_landscape.player.widgets.status_bar import StatusBar
 from llm_landscape.player.widgets.step_bar import StepBar
@@ -213,7 +214,7 @@ async def test_layout_side_by_side_wide_and_stacked_narrow(lesson: Lesson) -> No
         assert code.y >= prose.bottom or code.y == 0  # stacked (code may be scrolled away)
         assert app.query_one(StepBar).region.y == 0
         assert app.query_one(StatusBar).region.bottom == 23  # above the footer
-        assert app.query_one(Footer).region.bottom == 24
+        assert app.query_one(KeyBar).region.bottom == 24
         assert "Players" in app.query_one(StepBar).text
 
 
@@ -357,10 +358,8 @@ async def test_a_card_taller_than_the_terminal_scrolls_to_its_hint(lesson: Lesso
 def card_text(app: LessonApp) -> str:
     """The card's lines that are scrolled into view (what a person reads)."""
     card = app.query_one(TitleCard)
-    text = card.query_one(Static)
-    lines = [strip.text for strip in text.render_lines(Region(0, 0, *text.size))]
-    top = card.scroll_offset.y
-    return "\n".join(lines[top : top + card.scrollable_content_region.height])
+    card.render_lines(Region(0, 0, *card.size))  # as a frame would
+    return "\n".join(card.render_line(y).text for y in range(card.size.height))
 
 
 async def test_a_resize_lays_out_the_next_step_at_the_new_width(lesson: Lesson) -> None:
@@ -382,9 +381,9 @@ async def test_title_card_recolours_on_a_theme_change(lesson: Lesson) -> None:
         card = app.query_one(TitleCard)
 
         def heading_style() -> object:
-            text = card.query_one(Static)
-            for strip in text.render_lines(Region(0, 0, *text.size)):  # as a frame would
-                for segment in strip:
+            card.render_lines(Region(0, 0, *card.size))  # as a frame would
+            for y in range(card.size.height):
+                for segment in card.render_line(y):
                     if "Landscape" in segment.text:
                         return segment.style
             raise AssertionError("no heading drawn")

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.geometry import Region
-from textual.widgets import Footer, Input, OptionList
-from textual.widgets._footer import FooterKey
+from textual.widgets import Input, OptionList
 
 from llm_landscape.lesson.loader import load_lesson
 from llm_landscape.lesson.model import Lesson
@@ -18,6 +17,7 @@ from llm_landscape.player.screens.confirm import ConfirmScreen
 from llm_landscape.player.screens.overview import OverviewScreen
 from llm_landscape.player.screens.search import SearchScreen
 from llm_landscape.player.widgets.code_view import CodeView
+from llm_landscape.player.widgets.key_bar import KeyBar
 from llm_landscape.player.widgets.prose_pane import ProsePane
 
 from .conftest import player, screen_text, wait_for
@@ -101,13 +101,13 @@ async def test_copy_puts_the_code_on_the_clipboard(lesson: Lesson) -> None:
         await wait_for(pilot, lambda: f"Copied {lines} lines of code" in screen_text(app))
 
 
-async def test_footer_shows_the_keys_that_matter(lesson: Lesson) -> None:
+async def test_the_key_bar_shows_the_keys_that_matter(lesson: Lesson) -> None:
     app = LessonApp(lesson, PlayerOptions(start_step=0))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        footer = app.query_one(Footer)
-        assert footer.region.bottom == 40
-        text = " ".join(f"{key.key_display} {key.description}" for key in footer.query(FooterKey))
+        keys = app.query_one(KeyBar)
+        assert keys.region.bottom == 40
+        text = keys.text
         for label in (
             "Space Next step",
             "p Play / pause",
@@ -118,6 +118,35 @@ async def test_footer_shows_the_keys_that_matter(lesson: Lesson) -> None:
         ):
             assert label in text, text
         assert "Jump to step" not in text  # only the few keys that matter
+
+
+async def test_a_click_on_a_key_presses_it(lesson: Lesson) -> None:
+    app = LessonApp(lesson)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        keys = app.query_one(KeyBar)
+        column = keys.text.index("o Overview") + 1  # + the bar's left padding
+        assert await pilot.click(KeyBar, offset=(column + 3, 0))
+        assert isinstance(app.screen, OverviewScreen)
+        assert "Esc Close the overview" in app.screen.query_one(KeyBar).text  # its own keys
+        assert "Space" not in app.screen.query_one(KeyBar).text
+        await pilot.press("escape")
+        assert await pilot.click(KeyBar, offset=(keys.text.index("Space") + 1, 0))
+        assert player(app).tour.counter == "Step 1 / 6"
+
+
+async def test_a_narrow_key_bar_keeps_help_and_quit_and_whole_words(lesson: Lesson) -> None:
+    app = LessonApp(lesson, PlayerOptions(start_step=0))
+    async with app.run_test(size=(120, 40)) as pilot:
+        wide = app.query_one(KeyBar).text
+        entries = wide.split("  ")
+        for width in (80, 60, 40, 30):
+            await pilot.resize_terminal(width, 20)
+            await pilot.pause()
+            text = app.query_one(KeyBar).text
+            assert text.endswith("? Help  q Quit"), (width, text)
+            assert all(part in entries for part in text.split("  ")), (width, text)
+            assert len(text) <= width - 2
 
 
 async def test_links_ask_before_opening_and_refuse_local_files(

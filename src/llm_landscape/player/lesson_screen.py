@@ -21,7 +21,7 @@ from textual.css.query import NoMatches
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widget import MountError
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ..lesson import pacing
 from ..lesson.model import Lesson
@@ -31,6 +31,7 @@ from .autoplay import Countdown
 from .keys import SCREEN_BINDINGS
 from .options import PlayerOptions
 from .place_keeper import PlaceKeeper
+from .widgets.key_bar import KeyBar
 from .widgets.prose_pane import ProsePane
 from .widgets.status_bar import StatusBar
 from .widgets.step_bar import StepBar
@@ -103,8 +104,7 @@ class LessonScreen(Screen[None]):
         yield StatusBar(hint, ascii_only=ascii_only, id="status-bar").data_bind(
             LessonScreen.tour, LessonScreen.playing, LessonScreen.wpm
         )
-        # The palette's key is in the help; at 80 columns it crowded out the others.
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     def _new_step_view(self) -> StepView:
         from .widgets.step_view import StepView

@@ -9,7 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
+
+from ..widgets.key_bar import KeyBar
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -39,7 +41,7 @@ class ConfirmScreen(ModalScreen[bool]):
             with Horizontal():
                 yield Button(self._yes, id="yes", variant="warning")
                 yield Button("Cancel", id="no")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -13,7 +13,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
+
+from ..widgets.key_bar import KeyBar
 
 
 def key_rows(bindings: Iterable[Binding], name: Callable[[Binding], str]) -> list[tuple[str, str]]:
@@ -72,4 +74,4 @@ class HelpScreen(ModalScreen[None]):
             scroll.border_title = "Keys"
             scroll.border_subtitle = "Esc to close"
             yield Static(table)
-        yield Footer()
+        yield KeyBar()

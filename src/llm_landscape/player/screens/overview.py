@@ -8,12 +8,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...lesson.icons import glyph
 from ...lesson.model import Lesson
 from ...lesson.navigation import Tour
+from ..widgets.key_bar import KeyBar
 
 
 class OverviewScreen(ModalScreen[int | None]):
@@ -43,7 +44,7 @@ class OverviewScreen(ModalScreen[int | None]):
         outline.border_title = "Overview"
         outline.border_subtitle = "Enter to go · Esc to close"
         yield outline
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         outline = self.query_one(OptionList)

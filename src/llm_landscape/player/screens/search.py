@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, OptionList
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from ...lesson.model import Lesson
 from ...lesson.search import Hit, search
+from ..widgets.key_bar import KeyBar
 
 
 class SearchScreen(ModalScreen[Hit | None]):
@@ -44,7 +45,7 @@ class SearchScreen(ModalScreen[Hit | None]):
             box.border_subtitle = "Enter to go · Esc to close"
             yield Input(placeholder="words to find (any case)", id="query")
             yield OptionList(id="results")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

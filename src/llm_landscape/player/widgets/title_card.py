@@ -1,21 +1,28 @@
 """The title card shown before step 1, as on the course page.
 
-A scrolling container around one ``Static`` of centred text: Textual lays the
-text out at the card's width in the same pass as the rest of the screen, so
-the first frame shows the whole card, and it scrolls when a small terminal
-cannot show all of it. The colours come from the card's component classes and
-are baked into the text, which is made anew when they change.
+One widget that draws its centred lines itself, rather than a scrolling
+container around a ``Static``: the card is the first frame, and each widget
+costs that frame its CSS and layout. (A ``VerticalScroll`` around a ``Static``
+was tried: every full-screen repaint just after the first frame re-rendered
+the text, and a first Space sent then waited 30-65 ms instead of 9-15 ms, in
+tmux.) It still scrolls when a small terminal cannot show the whole card.
+
+Its lines are laid out when its inputs change (mount, size, colours, the
+resume offer), never while drawing. At mount, before Textual has laid it out,
+the card is as wide and tall as the terminal, which it fills on every screen
+it is shown on; ``on_resize`` corrects that if not.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from ...lesson.model import Lesson
 
@@ -23,36 +30,34 @@ HINT = "Press Space to begin"
 ROLES = ("heading", "subtitle", "badge", "hint", "resume")
 
 
-class TitleCard(VerticalScroll, can_focus=False):
+class TitleCard(ScrollView, can_focus=False):
     """Not focusable: the focused widget would lose focus when the card hides on
     the first Space, and that style change cost a second full-screen paint."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {f"title-card--{role}" for role in ROLES}
-    DEFAULT_CSS = """
-    TitleCard {
-        align: center middle;
-        scrollbar-size-vertical: 1;
-        overflow-x: hidden;
-        & > Static { width: 90%; height: auto; text-align: center; }
-        & > .title-card--heading { text-style: bold; color: $text-primary; }
-        & > .title-card--subtitle { color: $text-muted; }
-        & > .title-card--badge { background: $accent; color: $background; text-style: bold; }
-        & > .title-card--hint { color: $text-muted; }
-        & > .title-card--resume { color: $text-accent; }
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "title-card--heading",
+        "title-card--subtitle",
+        "title-card--badge",
+        "title-card--hint",
+        "title-card--resume",
     }
+    DEFAULT_CSS = """
+    TitleCard { scrollbar-size-vertical: 1; overflow-x: hidden; }
+    TitleCard > .title-card--heading { text-style: bold; color: $text-primary; }
+    TitleCard > .title-card--subtitle { color: $text-muted; }
+    TitleCard > .title-card--badge { background: $accent; color: $background; text-style: bold; }
+    TitleCard > .title-card--hint { color: $text-muted; }
+    TitleCard > .title-card--resume { color: $text-accent; }
     """
 
     def __init__(self, lesson: Lesson, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._lesson = lesson
         self._resume: int | None = None
-        self._colours: tuple[Style, ...] = ()
-
-    def compose(self) -> ComposeResult:
-        yield Static(id="card-text")
-
-    def on_mount(self) -> None:
-        self._update()
+        self._rows: list[list[Segment]] = []
+        self._frame = (Style(), 0)
+        self._laid_out: tuple[object, ...] | None = None
+        """The colours, size and resume offer the rows were laid out for."""
 
     @property
     def text(self) -> str:
@@ -62,23 +67,64 @@ class TitleCard(VerticalScroll, can_focus=False):
     def offer_resume(self, number: int) -> None:
         """Show "Resume at step N — press r" under the hint."""
         self._resume = number
-        self._update()
+        self._lay_out()
+
+    def on_mount(self) -> None:
+        self._lay_out()
+
+    def on_resize(self) -> None:
+        self._lay_out()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         # The component colours are final only once this update is done.
         if self.is_mounted:
-            self.call_later(self._recolour)
+            self.call_later(self._lay_out)
 
-    def _recolour(self) -> None:
-        if self._styles() != self._colours:
-            self._update()
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # rich_style walks every ancestor: look it up once per frame, not per line.
+        self._frame = (self.rich_style, self.scrollable_content_region.width)
+        return super().render_lines(crop)
 
-    def _update(self) -> None:
-        self._colours = self._styles()
-        self.query_one("#card-text", Static).update(self._card())
+    def render_line(self, y: int) -> Strip:
+        style, width = self._frame
+        # Centred vertically when it fits; scrolled from the top when it does not.
+        index = self.scroll_offset.y + y - max(0, (self.size.height - len(self._rows)) // 2)
+        if not 0 <= index < len(self._rows):
+            return Strip.blank(width, style)
+        return Strip(self._rows[index]).crop_extend(0, width, style)
 
-    def _styles(self) -> tuple[Style, ...]:
+    def _lay_out(self) -> None:
+        view = self.content_region.size
+        width, height = (view.width, view.height) if view.area else self.app.size
+        key = (self._colours(), width, height, self._resume)
+        if self._laid_out == key:
+            return
+        self._laid_out = key
+        self._rows = self._rows_at(width)
+        if len(self._rows) > height:
+            # Taller than the view: the scrollbar takes a column, so lay out without it.
+            width = max(0, width - self.styles.scrollbar_size_vertical)
+            self._rows = self._rows_at(width)
+        self.virtual_size = Size(width, len(self._rows))
+        self.refresh()
+
+    def _rows_at(self, width: int) -> list[list[Segment]]:
+        if width <= 0:
+            return []
+        # Wrapped at 90% of the width, as a card with margins; each row centred.
+        wrap = max(1, width * 9 // 10)
+        options = self.app.console.options.update(width=wrap, height=None)
+        lines = self.app.console.render_lines(self._card(), options, pad=False)
+        base = self.rich_style
+        rows = []
+        for line in lines:
+            used = Segment.get_line_length(line)
+            left = (width - used) // 2
+            rows.append([Segment(" " * left, base), *Segment.apply_style(line, base)])
+        return rows
+
+    def _colours(self) -> tuple[Style, ...]:
         return tuple(self._style(role) for role in ROLES)
 
     def _card(self) -> Text:
