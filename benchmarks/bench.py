@@ -256,7 +256,13 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--quick", action="store_true", help="one round, report only")
     parser.add_argument("--size", default="120x40", help="the terminal, WIDTHxHEIGHT")
+    parser.add_argument(
+        "--player", type=Path, help="another build's command to time instead (a side-by-side check)"
+    )
     args = parser.parse_args()
+    global PLAYER
+    if args.player is not None:
+        PLAYER = args.player
     width, height = (int(part) for part in args.size.split("x"))
     rounds = 1 if args.quick else args.rounds
     # Byte-compile our package first, as pip does when it installs a wheel.
