@@ -176,7 +176,8 @@ async def test_help_screen_lists_the_bindings(lesson: Lesson) -> None:
         for description in ("Next step", "Previous step", "Jump to step", "Play / pause", "Quit"):
             assert description in table
         assert "0–9" in table  # ten digit bindings, one row
-        assert "↑  ↓" in table and "slash" not in table  # keys named for people
+        assert "↑  k" in table and "↓  j" in table  # keys named for people
+        assert "slash" not in table and "shift+tab" not in table
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 
@@ -454,3 +455,54 @@ async def test_a_title_that_wraps_takes_its_lines_and_gives_them_back(tmp_path: 
             assert subtitle.region.y == title.region.bottom  # right under the title
             shown = screen_text(app)
             assert all(word in shown for word in title.text.split())
+
+
+def visible(pane: ProsePane) -> str:
+    """The rows of the pane on screen, as a person reads them."""
+    return "\n".join(strip.text for strip in pane.render_lines(Region(0, 0, *pane.size)))
+
+
+async def test_a_narrow_terminal_reads_the_step_as_one_column(lesson: Lesson) -> None:
+    app = LessonApp(lesson, PlayerOptions(start_step=3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        pane = app.query_one(ProsePane)
+        assert not app.query_one("#code-panel").display
+        assert "↓ more: code" in visible(pane) and "while not done:" not in visible(pane)
+        for _ in range(pane.code_start or 0):
+            await pilot.press("j")
+        shown = visible(pane)
+        assert "while not done:" in shown and "↓ more: code" not in shown
+        await pilot.press("k", "up")
+        assert pane.scroll_offset.y == (pane.code_start or 0) - 2
+        for _ in range(pane.max_scroll_y):
+            await pilot.press("down")
+        assert "Anthropic MCP" in visible(pane) and "↓ more" not in visible(pane)
+        await pilot.press("right")  # a new step starts at its top
+        assert pane.scroll_offset.y == 0
+        await pilot.resize_terminal(120, 40)  # wide again: two panes
+        await pilot.pause()
+        assert app.query_one("#code-panel").display and pane.code_start is None
+
+
+async def test_a_narrow_search_for_code_scrolls_the_column_to_it(lesson: Lesson) -> None:
+    app = LessonApp(lesson)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"execute_python", "enter")
+        await wait_for(pilot, lambda: counter(app) == "Step 4 / 6")
+        pane = app.query_one(ProsePane)
+        await wait_for(pilot, lambda: "execute_python(action.code)" in visible(pane))
+
+
+async def test_code_wider_than_a_narrow_column_ends_in_a_marker(tmp_path: Path) -> None:
+    wide = "x = '" + "y" * 120 + "'"
+    (tmp_path / "lesson.yaml").write_text(
+        "title: T\nsteps:\n"
+        f'  - {{id: a, label: A, title: Wide, body: B., code: {{language: python, source: "{wide}"}}}}\n',
+        encoding="utf-8",
+    )
+    app = LessonApp(load_lesson(tmp_path / "lesson.yaml")[0], PlayerOptions(start_step=0))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        row = next(line for line in visible(app.query_one(ProsePane)).splitlines() if "yyy" in line)
+        assert row.rstrip().endswith("→")

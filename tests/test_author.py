@@ -106,7 +106,7 @@ def test_check_notes_wide_code_tall_prose_and_missing_parts(tmp_path: Path) -> N
     result = run("--check", str(path))
     assert result.returncode == 0
     assert "note: step 1 (a): code line 1 is 86 columns" in result.stderr
-    assert "note: step 1 (a): its prose takes" in result.stderr
+    assert "note: step 1 (a): its prose and code take" in result.stderr
     assert "note: step 3 (c) has no insight, unlike 2 of the 3 steps" in result.stderr
     assert "note: step 3 (c) has no code, unlike 2 of the 3 steps" in result.stderr
     assert "ok, 3 steps, 4 note(s)" in result.stdout

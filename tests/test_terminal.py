@@ -172,3 +172,18 @@ def test_a_run_leaves_its_prose_and_code_in_the_lesson_cache(tmux: Tmux, tmp_pat
     assert first.code is not None
     assert first.body in derived()["prose"]  # what the run compiled and lexed
     assert f"{first.code.language}\0{first.code.source}" in derived()["code"]
+
+
+def test_at_80x24_down_scrolls_a_built_in_step_to_its_code(tmux: Tmux) -> None:
+    """The default terminal: the step is one column, and ↓ alone (no Tab, no
+    focus) brings its code into view; a cue says that more lies below."""
+    start(tmux, size="80x24")
+    tmux.wait_for("Press Space to begin")
+    tmux("send-keys", "-t", "player", "4")  # from the title card: nothing has focus
+    screen = tmux.wait_for("↓ more: code")
+    assert "Step 4 / 6" in screen
+    assert "while not done:" not in screen
+    for _ in range(12):
+        tmux("send-keys", "-t", "player", "Down")
+    screen = tmux.wait_for("while not done:")
+    assert "Agent Architecture · python" in screen  # the code's title, then its lines

@@ -21,7 +21,7 @@ CODE_PANE_COLUMNS = 55
 NARROW_PROSE_COLUMNS = 77
 """Prose width at 80×24, where prose and code are stacked."""
 NARROW_PROSE_ROWS = 18
-"""Rows for heading, prose and insight at 80×24 under the fixed bars."""
+"""Rows for the step's prose and code at 80×24 under the fixed bars."""
 
 
 def advise(lesson: Lesson) -> list[Diagnostic]:
@@ -63,11 +63,17 @@ def _prose_height(path: Path, number: int, step: Step) -> Iterator[Diagnostic]:
     rows += _rows(step.body, NARROW_PROSE_COLUMNS)
     if step.insight:
         rows += 3 + _rows(step.insight, NARROW_PROSE_COLUMNS - 4)
+    what = "prose"
+    if step.code is not None:
+        # At 80×24 the code is drawn under the prose: a blank row, its title, its lines.
+        rows += 2 + step.code.source.count("\n") + 1
+        what = "prose and code"
     if rows > NARROW_PROSE_ROWS:
         yield _note(
             path,
-            f"step {number} ({step.id}): its prose takes {rows} rows at 80×24, where "
-            f"{NARROW_PROSE_ROWS} are visible; learners on small terminals will scroll",
+            f"step {number} ({step.id}): its {what} take{'s' if what == 'prose' else ''} "
+            f"{rows} rows at 80×24, where {NARROW_PROSE_ROWS} are visible; learners on "
+            "small terminals will scroll (↓ or j)",
         )
 
 

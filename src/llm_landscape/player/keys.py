@@ -33,9 +33,9 @@ SCREEN_BINDINGS: tuple[Binding, ...] = (
     _nav("home,g", "first", "First step", "step.first"),
     _nav("end,G", "last", "Last step", "step.last"),
     Binding("r", "resume", "Resume where you left off", id="resume", show=False),
-    # Not priority: on a step, a focused pane scrolls itself with these.
-    Binding("up", "scroll_card(-1)", "Scroll the title card", id="card.up", show=False),
-    Binding("down", "scroll_card(1)", "Scroll the title card", id="card.down", show=False),
+    # Not priority: a focused pane scrolls itself with these.
+    Binding("up,k", "scroll(-1)", "Scroll up", id="scroll.up", show=False),
+    Binding("down,j", "scroll(1)", "Scroll down", id="scroll.down", show=False),
     Binding("p", "toggle_play", "Play / pause", id="play.toggle"),
     Binding("o", "overview", "Overview", id="overview"),
     Binding("slash", "search", "Search", id="search"),
@@ -66,6 +66,7 @@ KEY_NAMES = {
     "escape": "Esc",
     "enter": "Enter",
     "tab": "Tab",
+    "shift+tab": "Shift+Tab",
     "equals_sign": "=",
     "plus": "+",
 }

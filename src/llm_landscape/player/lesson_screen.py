@@ -58,6 +58,8 @@ class LessonScreen(Screen[None]):
     tour: var[Tour] = var(Tour(0), init=False)
     playing: var[bool] = var(False, init=False)
     wpm: var[int] = var(pacing.DEFAULT_WPM, init=False)
+    narrow: var[bool] = var(False, init=False)
+    """Too narrow for prose and code side by side: the step is one column."""
 
     def __init__(
         self,
@@ -109,8 +111,11 @@ class LessonScreen(Screen[None]):
     def _new_step_view(self) -> StepView:
         from .widgets.step_view import StepView
 
-        first = self.resume_step or 0
-        return StepView(self.lesson.steps, self.renderings, first=first, id="step-view")
+        first, ascii_only = self.resume_step or 0, self.options.ascii_only
+        view = StepView(
+            self.lesson.steps, self.renderings, first=first, ascii_only=ascii_only, id="step-view"
+        )
+        return view.data_bind(stacked=LessonScreen.narrow)
 
     def on_mount(self) -> None:
         if self.resume_step is not None:
@@ -161,7 +166,7 @@ class LessonScreen(Screen[None]):
             note = f"Enlarge the terminal (at least {MIN_WIDTH}×{MIN_HEIGHT})"
             self.mount(Static(Content(note), id="too-small"))
         self.set_class(small, "-too-small")
-        self.set_class(width < NARROW_WIDTH, "-narrow")
+        self.narrow = width < NARROW_WIDTH
 
     # -- moves ------------------------------------------------------------
 
@@ -189,12 +194,16 @@ class LessonScreen(Screen[None]):
         if self.resume_step is not None and self.tour.current is None:
             self.go_to(self.resume_step)
 
-    def action_scroll_card(self, lines: int) -> None:
-        """Up and Down on the title card, which takes no focus (so that none moves
-        when it hides), for a terminal too short to show all of it."""
-        if self.tour.current is not None:
+    def action_scroll(self, lines: int) -> None:
+        """↑/↓ (and k/j) when no pane has taken them: the title card, for a
+        terminal too short to show all of it, or the step's prose (in a narrow
+        terminal the whole step, code included). Neither needs focus first."""
+        if self.tour.current is None:
+            self.query_one(TitleCard).scroll_relative(y=lines, animate=False)
+        elif self._step_view is not None:
+            self._step_view.query_one(ProsePane).scroll_relative(y=lines, animate=False)
+        else:
             raise SkipAction()
-        self.query_one(TitleCard).scroll_relative(y=lines, animate=False)
 
     def on_step_bar_clicked(self, message: StepBar.Clicked) -> None:
         self.go_to(message.index)

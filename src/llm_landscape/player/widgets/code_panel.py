@@ -13,6 +13,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.message import Message
 from textual.worker import get_current_worker
 
 from ...lesson.model import CodePanel as CodeModel
@@ -45,6 +46,14 @@ class CodePanel(Vertical):
     CodePanel > #code-title { padding: 0 1; background: $panel; text-style: bold; }
     """
 
+    class Highlighted(Message):
+        """Long code finished highlighting in the background."""
+
+        def __init__(self, key: int, lines: Sequence[Text]) -> None:
+            super().__init__()
+            self.key = key
+            self.lines = lines
+
     def __init__(self, renderings: Renderings, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._renderings = renderings
@@ -60,14 +69,14 @@ class CodePanel(Vertical):
         """Show ``code``; ``key`` (the step index) identifies it in the cache."""
         self._showing = (key, code)
         self.query_one("#code-title", Title).show(code.title or code.language)
-        self.query_one(CodeView).show(self._lines(key, code))
+        self.query_one(CodeView).show(self.lines_for(key, code))
 
     def prepare(self, key: int, code: CodeModel) -> None:
         """Highlight and render ``code`` ahead of time; long code is left to ``show``,
         whose background highlighting this must not cancel."""
         if key not in self._cache and code.source.count("\n") >= SYNC_HIGHLIGHT_LINES:
             return
-        self.query_one(CodeView).prepare(self._lines(key, code))
+        self.query_one(CodeView).prepare(self.lines_for(key, code))
 
     def forget(self) -> None:
         """Drop cached highlighting (the steps were reloaded)."""
@@ -84,7 +93,9 @@ class CodePanel(Vertical):
                 self.call_later(self.show, *self._showing)
         self._cache_theme = theme
 
-    def _lines(self, key: int, code: CodeModel) -> Sequence[Text]:
+    def lines_for(self, key: int, code: CodeModel) -> Sequence[Text]:
+        """``code`` highlighted (kept per key); long code as plain lines at first,
+        highlighted in a thread, with :class:`CodePanel.Highlighted` posted then."""
         if (cached := self._cache.get(key)) is not None:
             return cached
         self._cache_theme = self.app.theme
@@ -109,6 +120,7 @@ class CodePanel(Vertical):
 
     def _highlighted(self, key: int, lines: Sequence[Text]) -> None:
         self._cache[key] = lines
+        self.post_message(self.Highlighted(key, lines))
         if self._showing is not None and self._showing[0] == key:
             self.query_one(CodeView).show(lines, keep_scroll=True)
 

@@ -8,6 +8,10 @@ are laid out when the step or the width changes (``show``, ``on_resize``),
 never while drawing; the cache is dropped in one place, when the colours
 change (``notify_style_update``).
 
+In a narrow terminal the step reads as one column: the pane draws the step's
+code under the insight (``code_rows.py``), and while more lies below the view
+its last row says so ("↓ more: code").
+
 A click on a link posts :class:`ProsePane.LinkClicked` with the address that
 the link's style carries as data; the lesson screen decides what to do.
 """
@@ -32,6 +36,7 @@ from textual.strip import Strip
 from ...lesson.model import Step
 from ...render import prose
 from ...render.renderings import Renderings
+from .code_rows import CodeRows
 from .line_scroll import LineScrollView
 
 PARTS = ("heading", "body", "insight")
@@ -54,7 +59,12 @@ class ProseLines:
 
 
 class ProsePane(LineScrollView, can_focus=True):
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"prose-pane--heading", "prose-pane--insight"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "prose-pane--heading",
+        "prose-pane--insight",
+        "prose-pane--code-title",
+        "prose-pane--more",
+    }
     DEFAULT_CSS = """
     ProsePane {
         padding: 0 1;
@@ -64,6 +74,8 @@ class ProsePane(LineScrollView, can_focus=True):
     }
     ProsePane > .prose-pane--heading { text-style: bold; color: $text-primary; }
     ProsePane > .prose-pane--insight { color: $accent; text-style: bold; }
+    ProsePane > .prose-pane--code-title { background: $panel; text-style: bold; }
+    ProsePane > .prose-pane--more { color: $text-accent; text-style: bold; }
     """
 
     class LinkClicked(Message):
@@ -77,6 +89,9 @@ class ProsePane(LineScrollView, can_focus=True):
         super().__init__(id=id)
         self._renderings = renderings
         self._step: Step | None = None
+        self._code: CodeRows | None = None
+        self._code_styles: tuple[Style, ...] = ()
+        self._drawn_code = False
         self._cache: LRUCache[tuple[int, int], ProseLines] = LRUCache(64)
         self._lines = ProseLines([], {}, 0)
         self._frame = (Style(), 0)
@@ -87,12 +102,23 @@ class ProsePane(LineScrollView, can_focus=True):
         """What the pane shows, line by line, as plain text (for tests and tools)."""
         return ["".join(segment.text for segment in row) for row in self._lines.rows]
 
-    def show(self, step: Step) -> None:
-        """Show a step's prose from the top; every text is a ``Text``, never markup."""
-        self._step = step
+    def show(self, step: Step, code: CodeRows | None = None) -> None:
+        """Show a step's prose from the top, and ``code`` under it if given; every
+        text is a ``Text``, never markup."""
+        self._step, self._code = step, code
         self._relayout()
         if self.scroll_offset != (0, 0):
             self.scroll_to(0, 0, animate=False)
+
+    def update_code(self, code: CodeRows) -> None:
+        """New lines for the code shown under the prose (highlighted at last)."""
+        self._code = code
+        self.refresh()
+
+    @property
+    def code_start(self) -> int | None:
+        """The row of the code's first line, when the code is drawn here."""
+        return None if self._code is None else len(self._lines.rows) + 2
 
     def prepare(self, step: Step) -> None:
         """Lay out ``step`` at the current width now, so showing it later is a lookup."""
@@ -128,6 +154,8 @@ class ProsePane(LineScrollView, can_focus=True):
         if colours != self._cached_colours:
             self._cached_colours = colours
             self._cache.clear()
+            if self._code is not None:
+                self._code.forget()
             self._relayout()
 
     def _rewrap(self) -> None:
@@ -139,6 +167,8 @@ class ProsePane(LineScrollView, can_focus=True):
             self.rich_style,
             self.get_component_rich_style("prose-pane--heading", partial=True),
             self.get_component_rich_style("prose-pane--insight", partial=True),
+            self.get_component_rich_style("prose-pane--code-title"),
+            self.get_component_rich_style("prose-pane--more"),
         )
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
@@ -150,7 +180,22 @@ class ProsePane(LineScrollView, can_focus=True):
     def render_lines(self, crop: Region) -> list[Strip]:
         # rich_style walks every ancestor: look it up once per frame, not per line.
         self._frame = (self.rich_style, self.scrollable_content_region.width)
+        if self._code is not None:
+            base = self._frame[0]
+            title = self.get_component_rich_style("prose-pane--code-title")
+            self._code_styles = (base, title, _on(base, "prose-pane--more", self))
         return super().render_lines(crop)
+
+    def _more(self, width: int, style: Style) -> Strip | None:
+        """The cue on the last row while more lies below the view."""
+        below = self.scroll_offset.y + self.scrollable_content_region.height
+        if below >= self.virtual_size.height or self._natural_size.height <= below:
+            return None
+        start = self.code_start
+        cue = "↓ more: code" if start is not None and start - 1 >= below else "↓ more"
+        text = Text(cue.rjust(width), style=_on(style, "prose-pane--more", self))
+        segments = Segment.apply_style(text.render(self.app.console), style)
+        return Strip(list(segments)).extend_cell_length(width, style)
 
     def on_click(self, event: events.Click) -> None:
         address = event.style.meta.get(prose.LINK_META)
@@ -163,6 +208,11 @@ class ProsePane(LineScrollView, can_focus=True):
         style, width = self._frame
         rows = self._lines.rows
         index = scroll_y + y
+        if y == self.scrollable_content_region.height - 1 and (cue := self._more(width, style)):
+            return cue
+        code = self._code
+        if code is not None and 0 <= index - len(rows) < len(code):
+            return code.row(index - len(rows), width, self.app.console, self._code_styles)
         if not 0 <= index < len(rows):
             return Strip.blank(width, style)
         return Strip(rows[index], self._lines.width).crop_extend(scroll_x, scroll_x + width, style)
@@ -182,7 +232,12 @@ class ProsePane(LineScrollView, can_focus=True):
         else:
             self._lines = self._layout(self._step, width)
         after = self._lines.rows
-        self.set_content_size(Size(width, len(after)))
+        extra = 0 if self._code is None else len(self._code)
+        self.set_content_size(Size(width, len(after) + extra))
+        had_code, self._drawn_code = self._drawn_code, self._code is not None
+        if had_code or self._drawn_code:
+            self.refresh()  # code under the prose, now or before: every row may move
+            return
         top = self.scroll_offset.y
 
         def same(row: int) -> bool:
@@ -227,6 +282,13 @@ class ProsePane(LineScrollView, can_focus=True):
 
     def _markdown(self, markdown: str) -> Text:
         return prose.render(markdown, self._renderings.prose(markdown))
+
+
+def _on(base: Style, component: str, pane: ProsePane) -> Style:
+    """A component's colour and weight on the pane's own background (the
+    component's background is transparent, which a terminal shows as its default)."""
+    found = pane.get_component_rich_style(component)
+    return base + Style(color=found.color, bold=found.bold, italic=found.italic)
 
 
 def _row(rows: list[Row], index: int) -> Row | None:

@@ -4,10 +4,17 @@ Which step it shows is its own reactive, ``index`` (validated against the
 lesson, watched, as ``Tabs.active`` is): the lesson screen sets it, and the
 view does the rest. A moment after a step is shown it lays out the steps
 either side, so the next key only swaps prepared lines in.
+
+``stacked`` (bound from the screen: a terminal narrower than two panes) puts
+the code under the prose, in the prose pane, so the whole step is one column
+that one scroll moves; the code panel is hidden then.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
@@ -17,6 +24,7 @@ from ...lesson.model import Step
 from ...lesson.search import Hit
 from ...render.renderings import Renderings
 from .code_panel import CodePanel
+from .code_rows import CodeRows
 from .code_view import CodeView
 from .prose_pane import ProsePane
 from .title import Title
@@ -42,6 +50,8 @@ class StepView(Vertical):
 
     index: var[int | None] = var(None, init=False)
     """The step shown (0-based); None shows nothing new (the title card is up)."""
+    stacked: var[bool] = var(False, init=False)
+    """The code under the prose, one column (a narrow terminal)."""
 
     def __init__(
         self,
@@ -49,9 +59,11 @@ class StepView(Vertical):
         renderings: Renderings,
         *,
         first: int = 0,
+        ascii_only: bool = False,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
+        self._ascii = ascii_only
         self._steps = steps
         self._renderings = renderings
         self.first = first
@@ -87,20 +99,43 @@ class StepView(Vertical):
             self._show(index)
         self._prepare_soon()
 
+    def watch_stacked(self) -> None:
+        if self.index is not None:
+            self._show(self.index)
+        self._prepare_soon()
+
     def on_resize(self) -> None:
         # Laid out at a new width, or for the first time beneath the card.
         self._prepare_soon()
+
+    def on_code_panel_highlighted(self, message: CodePanel.Highlighted) -> None:
+        step = self._steps[message.key] if message.key < len(self._steps) else None
+        if self.stacked and self.index == message.key and step and step.code:
+            self.query_one(ProsePane).update_code(self._code_rows(step, message.lines))
 
     def _show(self, index: int) -> None:
         """Show a step; every text is shown as text, never markup."""
         step = self._steps[index]
         self.query_one("#step-title", Title).show(step.title)
         self.query_one("#step-subtitle", Title).show(step.subtitle)
-        self.query_one(ProsePane).show(step)
         panel = self.query_one(CodePanel)
+        if self.stacked:
+            panel.display = False  # its code is drawn under the prose
+            code = None
+            if step.code is not None:
+                code = self._code_rows(step, panel.lines_for(index, step.code))
+            self.query_one(ProsePane).show(step, code)
+            return
+        self.query_one(ProsePane).show(step)
         panel.display = step.code is not None
         if step.code is not None:
             panel.show(index, step.code)
+
+    def _code_rows(self, step: Step, lines: Sequence[Text]) -> CodeRows:
+        assert step.code is not None
+        code = step.code
+        title = f"{code.title} · {code.language}" if code.title else code.language
+        return CodeRows(title, lines, ascii_only=self._ascii)
 
     def _prepare_soon(self) -> None:
         shown = self.index
@@ -115,7 +150,7 @@ class StepView(Vertical):
             if 0 <= index < len(self._steps):
                 step = self._steps[index]
                 prose.prepare(step)
-                if step.code is not None:
+                if step.code is not None and not self.stacked:
                     code.prepare(index, step.code)
 
     def reveal(self, hit: Hit) -> None:
@@ -127,15 +162,13 @@ class StepView(Vertical):
 
     def _reveal(self, hit: Hit) -> None:
         scroller: Widget
-        if hit.field == "code":
-            target: int | None = max(0, hit.line - 2)
-            scroller = self.query_one(CodeView)
+        pane = self.query_one(ProsePane)
+        if hit.field == "code" and pane.code_start is not None:  # one column
+            target: int | None = max(0, pane.code_start + hit.line - 2)
+            scroller = pane
+        elif hit.field == "code":
+            target, scroller = max(0, hit.line - 2), self.query_one(CodeView)
         else:
-            pane = self.query_one(ProsePane)
             target, scroller = pane.start_of(hit.field), pane
-            stack = self.query_one("#panes")
-            if target is not None and stack.max_scroll_y:
-                # Stacked under a narrow terminal, the panes scroll together instead.
-                target, scroller = pane.virtual_region.y + target, stack
         if target is not None:
             scroller.scroll_to(y=target, animate=False)
