@@ -8,6 +8,7 @@ from collections.abc import Callable
 from textual.actions import SkipAction
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
+from textual.widget import Widget
 
 
 class LineScrollView(ScrollView):
@@ -52,6 +53,24 @@ class LineScrollView(ScrollView):
                 view.height - self.styles.scrollbar_size_horizontal,
             )
             size = Size(max(size.width, smallest.width), max(size.height, smallest.height))
+        old = self.virtual_size
+        if size == old:
+            return
+        view = self.scrollable_content_region.size
+        same_bars = (old.width > view.width, old.height > view.height) == (
+            size.width > view.width,
+            size.height > view.height,
+        )
+        if same_bars and self.is_mounted and old.area:
+            # Textual lays the whole screen out again for a new virtual size
+            # (~5 ms at 80x24, where every step's one column has its own
+            # height). The widget's own size and its scrollbars' presence stay
+            # as they are: update the scrollbars' extent, as Textual's
+            # _size_updated(layout=False) does, and repaint this widget alone.
+            self.set_reactive(Widget.virtual_size, size)
+            self._scroll_update(size)
+            self.refresh()
+            return
         self.virtual_size = size
 
     def refresh_rows(self, same: Callable[[int], bool]) -> None:
