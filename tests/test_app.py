@@ -39,6 +39,7 @@ async def test_title_card_then_space_through_all_steps_and_back(lesson: Lesson) 
         assert app.query_one(TitleCard).display
         card = app.query_one(TitleCard).text.splitlines()
         assert card[0] == "Ch 14 — The LLM Landscape"
+        assert "6 steps · about 6 min" in card  # its size and reading time
         assert " Capstone " in card
         assert card[-1] == "Press Space to begin"
         assert counter(app) == "Step – / 6"

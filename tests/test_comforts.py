@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from textual.geometry import Region
 from textual.widgets import Input, OptionList
+from textual.widgets._toast import Toast
 
 from llm_landscape.lesson.loader import load_lesson
 from llm_landscape.lesson.model import Lesson
@@ -19,6 +20,7 @@ from llm_landscape.player.screens.search import SearchScreen
 from llm_landscape.player.widgets.code_view import CodeView
 from llm_landscape.player.widgets.key_bar import KeyBar
 from llm_landscape.player.widgets.prose_pane import ProsePane
+from llm_landscape.player.widgets.status_bar import StatusBar
 
 from .conftest import player, screen_text, wait_for
 
@@ -99,6 +101,9 @@ async def test_copy_puts_the_code_on_the_clipboard(lesson: Lesson) -> None:
         assert app.clipboard == code.source
         lines = len(code.source.splitlines())
         await wait_for(pilot, lambda: f"Copied {lines} lines of code" in screen_text(app))
+        toast = app.screen.query_one(Toast)
+        status = app.query_one(StatusBar)
+        assert toast.region.bottom <= status.region.y  # the counter stays readable
 
 
 async def test_the_key_bar_shows_the_keys_that_matter(lesson: Lesson) -> None:

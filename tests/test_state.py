@@ -113,3 +113,10 @@ def test_saving_is_atomic_and_leaves_no_temporary_files(tmp_path: Path) -> None:
         assert state.save(Memory({"lesson": f"step-{n}"}, "textual-light")) is None
     assert state.load() == (Memory({"lesson": "step-19"}, "textual-light"), None)
     assert [p.name for p in state.path.parent.iterdir()] == ["state.json"]
+
+
+async def test_the_theme_names_the_help_uses_work_on_the_command_line(lesson: Lesson) -> None:
+    for name, theme in (("light", "textual-light"), ("high-contrast", "llm-high-contrast")):
+        app = LessonApp(lesson, PlayerOptions(theme=name))
+        async with app.run_test(size=(80, 24)):
+            assert app.theme == theme

@@ -41,7 +41,9 @@ def parser() -> argparse.ArgumentParser:
         help=f"reading pace for Play mode, words per minute ({MIN_WPM}-{MAX_WPM}, "
         f"default {DEFAULT_WPM})",
     )
-    built.add_argument("--theme", metavar="NAME", help="a Textual theme, e.g. textual-light")
+    built.add_argument(
+        "--theme", metavar="NAME", help="dark, light, high-contrast, or any Textual theme"
+    )
     built.add_argument("--ascii", action="store_true", help="ASCII icons and arrows only")
     built.add_argument(
         "--check",

@@ -92,8 +92,10 @@ def _play(loaded: Loaded, path: Path, args: SimpleNamespace, ascii_only: bool) -
         lesson_path=path,
     )
     app = LessonApp(loaded.lesson, options, derived=loaded.derived)
-    if args.theme and args.theme not in app.available_themes:
-        names = ", ".join(sorted(app.available_themes))
+    from .player.themes import ALIASES, resolve
+
+    if args.theme and resolve(args.theme) not in app.available_themes:
+        names = ", ".join([*ALIASES, *sorted(app.available_themes)])
         arguments.usage_error(f"unknown theme '{args.theme}'; choose one of: {names}")
     app.run()
     return app.return_code or 0

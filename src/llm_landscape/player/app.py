@@ -23,7 +23,7 @@ from .keys import APP_BINDINGS, KEY_NAMES
 from .lesson_screen import LessonScreen
 from .options import PlayerOptions
 from .place_keeper import PlaceKeeper
-from .themes import HIGH_CONTRAST, next_theme
+from .themes import HIGH_CONTRAST, next_theme, resolve
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -64,7 +64,7 @@ class LessonApp(App[None]):
         return LessonScreen(self._lesson, self.options, self.keeper, self.renderings)
 
     def on_mount(self) -> None:
-        theme = self.options.theme or self.keeper.memory.theme
+        theme = resolve(self.options.theme or self.keeper.memory.theme or "")
         if theme in self.available_themes:
             self.theme = theme
         if self._state_problem:

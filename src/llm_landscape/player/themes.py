@@ -23,6 +23,13 @@ HIGH_CONTRAST = Theme(
 
 CYCLE = ("textual-dark", "textual-light", HIGH_CONTRAST.name)
 DEFAULT = CYCLE[0]
+ALIASES = {"dark": CYCLE[0], "light": CYCLE[1], "high-contrast": CYCLE[2]}
+"""The names the ``t`` key and the help use, for ``--theme``."""
+
+
+def resolve(name: str) -> str:
+    """A theme name as Textual knows it: ``light`` is ``textual-light``."""
+    return ALIASES.get(name, name)
 
 
 def next_theme(current: str) -> str:

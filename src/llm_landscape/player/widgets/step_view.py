@@ -171,4 +171,4 @@ class StepView(Vertical):
         else:
             target, scroller = pane.start_of(hit.field), pane
         if target is not None:
-            scroller.scroll_to(y=target, animate=False)
+            scroller.scroll_to(y=target, animate=False, immediate=True, force=True)

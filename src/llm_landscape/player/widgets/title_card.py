@@ -24,6 +24,7 @@ from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ...lesson import pacing
 from ...lesson.model import Lesson
 
 HINT = "Press Space to begin"
@@ -141,6 +142,7 @@ class TitleCard(ScrollView, can_focus=False):
             line(lesson.subtitle, "subtitle")
         if lesson.badge:
             line(f" {lesson.badge} ", "badge")
+        line(_length(lesson), "subtitle")
         line(HINT, "hint", gap=2)
         if self._resume is not None:
             line(f"Resume at step {self._resume} — press r", "resume", gap=0)
@@ -150,3 +152,11 @@ class TitleCard(ScrollView, can_focus=False):
         if not self.is_mounted:
             return Style()
         return self.get_component_rich_style(f"title-card--{role}", partial=True)
+
+
+def _length(lesson: Lesson) -> str:
+    """ "6 steps · about 4 min": the lesson's size and its reading time."""
+    steps = len(lesson.steps)
+    seconds = sum(pacing.word_count(step) * 60 / pacing.DEFAULT_WPM for step in lesson.steps)
+    minutes = max(1, round(seconds / 60))
+    return f"{steps} step{'s' if steps != 1 else ''} · about {minutes} min"
