@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from rich.cells import cell_len
 from textual.command import CommandList, CommandPalette
 from textual.geometry import Region
@@ -146,6 +147,26 @@ async def test_play_advances_by_itself_and_pauses(tmp_path: Path) -> None:
         assert player(app).playing
         await wait_for(pilot, lambda: counter(app) == "Step 3 / 3")
         assert not player(app).playing  # Play stops at the last step
+
+
+@pytest.mark.parametrize("cover", ["question_mark", "slash", "o", "ctrl+p"])
+async def test_play_waits_while_a_screen_covers_the_step(tmp_path: Path, cover: str) -> None:
+    lesson = load_lesson(write_lesson(tmp_path, 3, dwell=30))[0]
+    app = LessonApp(lesson, PlayerOptions(play=True))
+    async with app.run_test(size=(120, 40)) as pilot:
+        status = app.query_one(StatusBar)
+        await wait_for(pilot, lambda: status.remaining is not None)
+        await pilot.press(cover)
+        assert len(app.screen_stack) == 2
+        held = status.remaining
+        assert held is not None
+        await pilot.pause(0.6)  # the ticker would have moved it by now
+        assert status.remaining == held  # held, not running down behind the screen
+        await pilot.press("escape")
+        assert len(app.screen_stack) == 1
+        assert player(app).playing and counter(app) == "Step 1 / 3"
+        remaining = status.remaining
+        assert remaining is not None and held - 0.5 <= remaining <= held  # the time it had
 
 
 async def test_manual_move_restarts_the_countdown(tmp_path: Path) -> None:

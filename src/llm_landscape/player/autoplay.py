@@ -27,6 +27,8 @@ class Countdown:
         self._on_tick = on_tick
         self._timers: list[Timer] = []
         self._deadline = 0.0
+        self._paused: float | None = None
+        """Seconds left when paused; None when not paused."""
 
     @property
     def running(self) -> bool:
@@ -34,7 +36,8 @@ class Countdown:
 
     def start(self, seconds: float) -> None:
         """(Re)start: whatever was pending is dropped, so a step never advances twice."""
-        self.stop()
+        self._cancel()
+        self._paused = None
         self._deadline = monotonic() + seconds
         self._timers = [
             self._host.set_timer(seconds, self._expire),
@@ -43,10 +46,26 @@ class Countdown:
         self._tick()
 
     def stop(self) -> None:
+        self._cancel()
+        self._paused = None
+        self._on_tick(None)
+
+    def pause(self) -> None:
+        """Hold the countdown where it is (something covers the step)."""
+        if self._timers:
+            self._paused = max(0.0, self._deadline - monotonic())
+            self._cancel()
+
+    def resume(self) -> None:
+        """Go on with the time that was left when it was paused."""
+        if self._paused is not None:
+            left, self._paused = self._paused, None
+            self.start(left)
+
+    def _cancel(self) -> None:
         for timer in self._timers:
             timer.stop()
         self._timers = []
-        self._on_tick(None)
 
     def _tick(self) -> None:
         self._on_tick(max(0.0, self._deadline - monotonic()))

@@ -217,6 +217,15 @@ class LessonScreen(Screen[None]):
             return
         self.playing = not self.playing
 
+    def on_screen_suspend(self) -> None:
+        # Help, search, the overview, the palette or a question covers the step:
+        # Play waits, with the countdown it had, until the step shows again.
+        self.countdown.pause()
+
+    def on_screen_resume(self) -> None:
+        if self.playing:
+            self.countdown.resume()
+
     def on_status_bar_play_toggled(self) -> None:
         self.action_toggle_play()
 
