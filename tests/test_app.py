@@ -14,7 +14,9 @@ from textual.widgets import Static
 from llm_landscape.lesson.loader import load_lesson
 from llm_landscape.lesson.model import Lesson
 from llm_landscape.player.app import LessonApp, PlayerOptions
+from llm_landscape.player.screens.end import EndScreen
 from llm_landscape.player.screens.help import HelpScreen
+from llm_landscape.player.screens.overview import OverviewScreen
 from llm_landscape.player.widgets.code_view import CodeView
 from llm_landscape.player.widgets.key_bar import KeyBar
 from llm_landscape.player.widgets.prose_pane import ProsePane
@@ -51,12 +53,40 @@ async def test_title_card_then_space_through_all_steps_and_back(lesson: Lesson) 
             assert app.query_one(ProsePane).text[0].strip() == step.heading
             assert step.code is not None
             assert app.query_one(CodeView).lines[0].plain == step.code.source.splitlines()[0]
-        await pilot.press("space")  # past the end stays on the last step
+        await pilot.press("space")  # past the end: the end card
+        assert isinstance(app.screen, EndScreen)
+        summary = screen_text(app)
+        assert "Lesson complete" in summary and "You visited 6 of 6 steps." in summary
+        assert summary.count("▸ ") == sum(1 for step in lesson.steps if step.insight)
+        await pilot.press("left")  # back to the last step
         assert counter(app) == "Step 6 / 6"
         for n in range(5, 0, -1):
             await pilot.press("left")
             assert counter(app) == f"Step {n} / 6"
         assert app.query_one(StepBar).visited == frozenset(range(6))
+        await pilot.press("left")  # from step 1, back to the title card
+        assert app.query_one(TitleCard).display and counter(app) == "Step – / 6"
+
+
+async def test_the_end_card_starts_over_or_opens_the_overview(lesson: Lesson) -> None:
+    app = LessonApp(lesson, PlayerOptions(start_step=5))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space")
+        assert isinstance(app.screen, EndScreen)
+        assert "You visited 1 of 6 steps." in screen_text(app)
+        await pilot.press("home")
+        await wait_for(pilot, lambda: len(app.screen_stack) == 1 and counter(app) == "Step 1 / 6")
+        await pilot.press("end", "space", "o")
+        await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen))
+
+
+async def test_play_ends_on_the_end_card(tmp_path: Path) -> None:
+    lesson = load_lesson(write_lesson(tmp_path, 2, dwell=0.3))[0]
+    app = LessonApp(lesson, PlayerOptions(play=True))
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, EndScreen))
+        assert not player(app).playing
+        assert "Play stopped" not in screen_text(app)  # no toast over the counter
 
 
 async def test_every_next_and_previous_key(lesson: Lesson) -> None:
@@ -145,8 +175,8 @@ async def test_play_advances_by_itself_and_pauses(tmp_path: Path) -> None:
         assert counter(app) == "Step 2 / 3"
         await pilot.click(StatusBar, offset=(2, 0))  # on "▸ Play"
         assert player(app).playing
-        await wait_for(pilot, lambda: counter(app) == "Step 3 / 3")
-        assert not player(app).playing  # Play stops at the last step
+        await wait_for(pilot, lambda: isinstance(app.screen, EndScreen))
+        assert not player(app).playing  # Play stops at the end card
 
 
 @pytest.mark.parametrize("cover", ["question_mark", "slash", "o", "ctrl+p"])
@@ -248,10 +278,12 @@ async def test_tiny_terminals_show_a_note_and_survive(lesson: Lesson) -> None:
             await pilot.resize_terminal(width, height)
             await pilot.pause()
             small = width < 30 or height < 10
-            assert app.screen.has_class("-too-small") is small
+            assert player(app).has_class("-too-small") is small
             if width >= 20 and height >= 3:  # room for the note's first words
                 assert ("Enlarge" in screen_text(app)) is small
                 assert app.query_one(StatusBar).display is not small
+            if player(app).tour.at_end:
+                break  # Right would open the end card
             await pilot.press("right")
         assert counter(app) == "Step 6 / 6"
 

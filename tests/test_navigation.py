@@ -15,6 +15,8 @@ def test_tour_moves_and_clamps() -> None:
     assert tour.current == 2 and tour.at_end and tour.counter == "Step 3 / 3"
     assert tour.go(-5).current == 0 and tour.go(99).current == 2
     assert tour.visited == frozenset({0, 1, 2})
+    back = tour.go(0).previous()
+    assert back.current is None and back.visited == tour.visited  # step 1 → the title card
 
 
 def test_number_entry_extends_within_the_window_only() -> None:

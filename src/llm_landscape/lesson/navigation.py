@@ -27,8 +27,11 @@ class Tour(NamedTuple):  # not a dataclass: see model.py
         return self.go(0 if self.current is None else self.current + 1)
 
     def previous(self) -> Tour:
+        """One step back; from step 1, back to the title card."""
         if self.current is None:
             return self
+        if self.current == 0:
+            return self._replace(current=None)
         return self.go(self.current - 1)
 
     def first(self) -> Tour:

@@ -152,6 +152,8 @@ class LessonScreen(Screen[None]):
 
     def watch_tour(self, tour: Tour) -> None:
         self.query_one(TitleCard).display = tour.current is None
+        if tour.current is None and self.playing:
+            self.playing = False  # back on the title card: nothing to play
         if self._step_view is not None:
             self._step_view.index = tour.current
         if tour.current is not None:
@@ -174,6 +176,9 @@ class LessonScreen(Screen[None]):
         self.tour = self.tour.go(index)
 
     def action_next(self) -> None:
+        if self.tour.at_end:
+            self._finish()
+            return
         self.tour = self.tour.next()
 
     def action_previous(self) -> None:
@@ -251,10 +256,26 @@ class LessonScreen(Screen[None]):
         self.query_one(StatusBar).remaining = seconds
 
     def _advance(self) -> None:
-        self.tour = self.tour.next()
         if self.tour.at_end:
-            self.playing = False
-            self.notify("Last step: Play stopped.", timeout=3)
+            self.playing = False  # Play ends on the end card, no notice over the counter
+            self._finish()
+            return
+        self.tour = self.tour.next()
+
+    def _finish(self) -> None:
+        """The end card: what the lesson covered, and what to do next."""
+        from .screens.end import EndScreen
+
+        screen = EndScreen(
+            self.lesson, self.tour, self.renderings, ascii_only=self.options.ascii_only
+        )
+        self.app.push_screen(screen, self._after_end)
+
+    def _after_end(self, choice: str | None) -> None:
+        if choice == "first":
+            self.action_first()
+        elif choice == "overview":
+            self.action_overview()
 
     # -- screens and the world outside ------------------------------------
 
@@ -290,24 +311,9 @@ class LessonScreen(Screen[None]):
         self.notify(f"Copied {lines} lines of code to the clipboard.", markup=False)
 
     def on_prose_pane_link_clicked(self, message: ProsePane.LinkClicked) -> None:
-        """Web links only, and only after asking."""
-        from functools import partial
-        from urllib.parse import urlsplit
+        from . import links
 
-        from .screens.confirm import ConfirmScreen
-
-        address = message.address
-        if urlsplit(address).scheme.lower() not in ("http", "https"):
-            self.notify(f"Not opened: only web links are, and this is {address}", markup=False)
-            return
-        question = f"Open this link in your web browser?\n\n{address}"
-        self.app.push_screen(ConfirmScreen(question, "Open"), partial(self._open_link, address))
-
-    def _open_link(self, address: str, answer: bool | None) -> None:
-        import webbrowser
-
-        if answer and not webbrowser.open(address):
-            self.notify(f"No web browser found here. The address: {address}", markup=False)
+        links.follow(self.app, message.address)
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

@@ -1,0 +1,89 @@
+"""The end card, after the last step: what was covered and what to do next.
+
+Dismisses with what the learner chose: ``"first"`` (start over), ``"overview"``,
+or None (back to the last step).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ...lesson.model import Lesson
+from ...lesson.navigation import Tour
+from ...render import prose
+from ...render.renderings import Renderings
+from ..widgets.key_bar import KeyBar
+
+HEADING = "Lesson complete"
+
+
+class EndScreen(ModalScreen[str | None]):
+    DEFAULT_CSS = """
+    EndScreen { align: center middle; }
+    EndScreen > VerticalScroll {
+        width: 90%; max-width: 100; height: auto; max-height: 90%;
+        border: round $success; border-title-style: bold; background: $surface;
+        padding: 0 1;
+    }
+    EndScreen Static { width: 1fr; height: auto; }
+    """
+    # priority: the scrolling box has focus and would take Home and Left itself.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("home,g", "dismiss('first')", "Start over", id="end.first", priority=True),
+        Binding("o", "dismiss('overview')", "Overview", id="end.overview"),
+        Binding(
+            "escape,left,backspace",
+            "dismiss(None)",
+            "Back to the last step",
+            id="end.back",
+            priority=True,
+        ),
+        Binding("q", "app.quit", "Quit", id="end.quit"),
+    ]
+
+    def __init__(
+        self,
+        lesson: Lesson,
+        tour: Tour,
+        renderings: Renderings,
+        *,
+        ascii_only: bool = False,
+    ) -> None:
+        super().__init__()
+        self._bullet = ">" if ascii_only else "▸"
+        self._lesson = lesson
+        self._tour = tour
+        self._renderings = renderings
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll() as box:
+            box.border_title = HEADING
+            box.border_subtitle = "Esc back to the last step"
+            yield Static(self._summary())
+        yield KeyBar()
+
+    def _summary(self) -> Text:
+        lesson, tour = self._lesson, self._tour
+        text = Text(end="")
+        text.append(f"{HEADING}\n", style="bold")
+        text.append(f"{lesson.heading}\n\n")
+        seen = len(tour.visited)
+        text.append(f"You visited {seen} of {len(lesson.steps)} steps.\n\n")
+        insights = [step for step in lesson.steps if step.insight]
+        if insights:
+            text.append("The key insights\n", style="bold")
+            for step in insights:
+                text.append(f"\n{self._bullet} {step.label}: ", style="bold")
+                compiled = self._renderings.prose(step.insight)
+                text.append_text(prose.render(step.insight, compiled))
+                text.append("\n")
+        text.append("\nWhat next: ", style="bold")
+        text.append("Home to start over, o for the overview, q to quit.")
+        return text
