@@ -136,14 +136,18 @@ def test_output_into_a_closed_pipe_is_not_an_error(tmp_path: Path) -> None:
     )
     lesson = tmp_path / "long.yaml"
     lesson.write_text("title: Long\nsteps:\n" + steps, encoding="utf-8")
-    command = [sys.executable, "-m", "llm_landscape", "--print", str(lesson)]
-    printer = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    assert printer.stdout is not None and printer.stderr is not None
-    assert printer.stdout.readline() == b"Long\n"
-    printer.stdout.close()  # like head -1: stop reading after the first line
-    errors = printer.stderr.read().decode()
-    assert printer.wait(timeout=60) in (0, 1)
-    assert "Traceback" not in errors
+    # As on a learner's machine: buffered output (these machines set
+    # PYTHONUNBUFFERED, which writes line by line and hides the failure).
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    for args in (["--print", str(lesson)], ["--schema"]):
+        command = [sys.executable, "-m", "llm_landscape", *args]
+        printer = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        assert printer.stdout is not None and printer.stderr is not None
+        assert printer.stdout.readline()
+        printer.stdout.close()  # like head -1: stop reading after the first line
+        errors = printer.stderr.read().decode()
+        assert printer.wait(timeout=60) == 0, errors
+        assert errors == ""
 
 
 def test_lazy_imports_really_defer() -> None:

@@ -38,9 +38,14 @@ def entry() -> None:
     is written (the place on unmount, the lesson cache on load), so the process
     leaves at once instead of tearing down some 300 modules one by one: the
     shell prompt comes back ~30 ms sooner after the player quits."""
-    code = main()
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader stopped early (``| head``, a pager closed): not an error.
+        # What is still buffered can go nowhere; drop it rather than fail on exit.
+        code = 0
     for stream in (sys.stdout, sys.stderr):
-        # A closed pipe (output piped into head) is not an error.
         with contextlib.suppress(OSError, ValueError):
             stream.flush()
     os._exit(code)
