@@ -173,3 +173,19 @@ def test_lazy_imports_really_defer() -> None:
 
 def test_no_arguments_give_the_parsers_defaults_without_the_parser() -> None:
     assert arguments.parse([]) == SimpleNamespace(**vars(arguments.parser().parse_args([])))
+
+
+def test_into_a_file_the_player_writes_the_lesson_as_text(tmp_path: Path) -> None:
+    """`llm-landscape > file` started the full-screen UI and hung, writing escape
+    codes into the file; with no terminal on its output it prints the lesson."""
+    out = tmp_path / "lesson.txt"
+    env = {k: v for k, v in os.environ.items() if k != "TEXTUAL_DRIVER"}
+    with out.open("w", encoding="utf-8") as handle:
+        done = subprocess.run(
+            [sys.executable, "-m", "llm_landscape"], stdout=handle, stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL, env=env, timeout=60,
+        )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "=== Step 6 / 6 · Future ===" in text
+    assert "\x1b" not in text

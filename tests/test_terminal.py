@@ -187,3 +187,20 @@ def test_at_80x24_down_scrolls_a_built_in_step_to_its_code(tmux: Tmux) -> None:
         tmux("send-keys", "-t", "player", "Down")
     screen = tmux.wait_for("while not done:")
     assert "Agent Architecture · python" in screen  # the code's title, then its lines
+
+
+def test_with_no_terminal_on_input_it_says_so_and_exits_2(tmux: Tmux) -> None:
+    """`llm-landscape < /dev/null` ran for ever ignoring keys; it refuses now."""
+    start(tmux, "< /dev/null; echo exit=$?")
+    screen = tmux.wait_for("exit=")
+    assert "standard input is not a terminal" in screen and "exit=2" in screen
+
+
+def test_a_dumb_terminal_gets_the_lesson_as_plain_text(tmux: Tmux) -> None:
+    assert COMMAND.exists()
+    tmux("-f", "/dev/null", "new-session", "-d", "-s", "player", "-x", "100", "-y", "30",
+         "-e", "LANG=C.UTF-8", f"env TERM=dumb {COMMAND}; echo exit=$?; sleep 5")  # fmt: skip
+    screen = tmux.wait_for("exit=")  # it ended by itself: no full-screen player
+    assert "exit=0" in screen and "Go build something amazing." in screen
+    colours = tmux("capture-pane", "-p", "-e", "-t", "player")
+    assert "\x1b[" not in colours.split("Go build something amazing.")[0][-500:]  # plain text

@@ -76,8 +76,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         arguments.usage_error(f"--step must be between 1 and {len(loaded.lesson.steps)}")
     if args.print_:
         return _print(loaded, path)
+    missing = _missing_terminal()
+    if missing == "output":
+        # Into a file or a pipe, or a terminal that cannot show the player:
+        # the lesson as text, never a full-screen UI writing escape codes there.
+        return _print(loaded, path)
+    if missing == "input":
+        print(
+            "llm-landscape: standard input is not a terminal, so no key would reach the "
+            "player; run it in a terminal, or use --print",
+            file=sys.stderr,
+        )
+        return 2
     ascii_only = args.ascii or not _utf8_terminal()
     return _play(loaded, path, args, ascii_only)
+
+
+def _missing_terminal() -> str | None:
+    """Which side has no terminal for the player: ``output``, ``input`` or None.
+    A Textual driver of its own (textual-serve's, a test's) needs neither."""
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return None
+    if os.environ.get("TERM") == "dumb" or not _isatty(sys.stdout):
+        return "output"
+    if not _isatty(sys.stdin):
+        return "input"
+    return None
+
+
+def _isatty(stream: object) -> bool:
+    try:
+        return bool(stream is not None and stream.isatty())  # type: ignore[attr-defined]
+    except (ValueError, OSError):  # closed
+        return False
 
 
 def _play(loaded: Loaded, path: Path, args: SimpleNamespace, ascii_only: bool) -> int:

@@ -25,7 +25,8 @@ TAB_SIZE = 8
 
 
 def is_styled(out: TextIO, environ: Mapping[str, str]) -> bool:
-    return out.isatty() and not environ.get("NO_COLOR")
+    """Colours only on a terminal that shows them (not ``TERM=dumb``, not ``NO_COLOR``)."""
+    return out.isatty() and not environ.get("NO_COLOR") and environ.get("TERM") != "dumb"
 
 
 def plain_text(lesson: Lesson, prose_of: Callable[[str], str]) -> str:
