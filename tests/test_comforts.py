@@ -87,6 +87,7 @@ async def test_search_escape_and_no_results(lesson: Lesson) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash", *"zzzz-nothing", "enter")
         assert isinstance(app.screen, SearchScreen)  # nothing to go to
+        assert "No match for “zzzz-nothing”" in screen_text(app)  # and it says so
         assert app.screen.query_one(Input).value == "zzzz-nothing"
         await pilot.press("escape")
         assert player(app).tour.current is None

@@ -46,8 +46,14 @@ if TYPE_CHECKING:
 
 MIN_WIDTH, MIN_HEIGHT = 30, 10
 NARROW_WIDTH = 100
-STEP_HINT = "← back  1–9 jump  c copy code  t theme"
-STEP_HINT_ASCII = "<- back  1-9 jump  c copy code  t theme"
+STEP_HINT = "← back  {jump} jump  c copy code  t theme"
+STEP_HINT_ASCII = "<- back  {jump} jump  c copy code  t theme"
+
+
+def _jump_keys(steps: int, ascii_only: bool) -> str:
+    """The digits that jump, as the status line names them: "1–6" for six steps."""
+    last = min(steps, 9)
+    return "1" if last == 1 else f"1{'-' if ascii_only else '–'}{last}"
 
 
 class LessonScreen(Screen[None]):
@@ -102,7 +108,8 @@ class LessonScreen(Screen[None]):
             if self.tour.current is not None or self.options.play:
                 yield self._new_step_view()
             yield TitleCard(self.lesson, id="title-card")
-        hint = STEP_HINT_ASCII if ascii_only else STEP_HINT
+        jump = _jump_keys(len(self.lesson.steps), ascii_only)
+        hint = (STEP_HINT_ASCII if ascii_only else STEP_HINT).format(jump=jump)
         yield StatusBar(hint, ascii_only=ascii_only, id="status-bar").data_bind(
             LessonScreen.tour, LessonScreen.playing, LessonScreen.wpm
         )
@@ -126,7 +133,7 @@ class LessonScreen(Screen[None]):
             # Queued behind the screen's first paint: the step view is mounted
             # and drawn beneath the card right after it.
             self.call_later(self._mount_step_view)
-        self.watch_tour(self.tour)
+        self.watch_tour(self.tour, self.tour)
         if self.options.play:
             self.action_toggle_play()
         if self.options.watch:
@@ -150,7 +157,19 @@ class LessonScreen(Screen[None]):
 
     # -- state → widgets --------------------------------------------------
 
-    def watch_tour(self, tour: Tour) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that would do nothing here are off, so the help lists only the
+        keys that act: digits past the lesson's steps, resume off the card."""
+        if action == "digit" and parameters:
+            digit, total = int(str(parameters[0])), self.tour.total
+            return 1 <= digit <= total if digit else total >= 10
+        if action == "resume":
+            return self.resume_step is not None and self.tour.current is None
+        return True
+
+    def watch_tour(self, old: Tour, tour: Tour) -> None:
+        if (old.current is None) != (tour.current is None):
+            self.refresh_bindings()  # resume is a key of the title card only
         self.query_one(TitleCard).display = tour.current is None
         if tour.current is None and self.playing:
             self.playing = False  # back on the title card: nothing to play
@@ -318,7 +337,8 @@ class LessonScreen(Screen[None]):
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
-        bindings = [binding for _, binding, *_ in self.active_bindings.values()]
+        active = self.active_bindings.values()
+        bindings = [binding for _, binding, enabled, _ in active if enabled]
         self.app.push_screen(HelpScreen(bindings))
 
     # -- live reload (--watch) --------------------------------------------
@@ -335,7 +355,7 @@ class LessonScreen(Screen[None]):
             self._adopt_step_view()
         else:
             await self._mount_step_view()
-        self.watch_tour(tour)
+        self.watch_tour(tour, tour)
         self.query_one(StepBar).tour = tour
         self.query_one(StatusBar).tour = tour
         self.notify("Lesson reloaded.", timeout=2)

@@ -69,7 +69,8 @@ class HelpScreen(ModalScreen[None]):
         table.add_column()
         for keys, description in key_rows(self._key_bindings, self.app.get_key_display):
             table.add_row(Text(keys), Text(description))
-        table.add_row(Text("1 then 2"), Text("Type several digits quickly for step 12 and up"))
+        if any(binding.key == "0" for binding in self._key_bindings):  # ten steps or more
+            table.add_row(Text("1 then 2"), Text("Type several digits quickly for step 12 and up"))
         with VerticalScroll() as scroll:
             scroll.border_title = "Keys"
             scroll.border_subtitle = "Esc to close"

@@ -9,12 +9,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...lesson.model import Lesson
-from ...lesson.search import Hit, search
+from ...lesson.search import MAX_HITS, Hit, search
 from ..widgets.key_bar import KeyBar
 
 
@@ -28,6 +29,7 @@ class SearchScreen(ModalScreen[Hit | None]):
         border: round $primary; border-title-style: bold; background: $surface;
     }
     SearchScreen OptionList { height: auto; max-height: 20; border: none; }
+    SearchScreen #search-status { padding: 0 1; color: $text-muted; height: auto; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "Close search", id="search.close"),
@@ -44,6 +46,7 @@ class SearchScreen(ModalScreen[Hit | None]):
             box.border_title = "Search the lesson"
             box.border_subtitle = "Enter to go · Esc to close"
             yield Input(placeholder="words to find (any case)", id="query")
+            yield Static(id="search-status", markup=False)
             yield OptionList(id="results")
         yield KeyBar()
 
@@ -58,6 +61,17 @@ class SearchScreen(ModalScreen[Hit | None]):
         results.add_options(self._option(hit) for hit in self._hits)
         if self._hits:
             results.highlighted = 0
+        self.query_one("#search-status", Static).update(Content(self._status(event.value)))
+
+    def _status(self, query: str) -> str:
+        """How many matches, or that there is none: an empty list alone says nothing."""
+        if not query.strip():
+            return ""
+        count = len(self._hits)
+        if count == 0:
+            return f"No match for “{query.strip()}” in any title, text or code."
+        more = "+" if count >= MAX_HITS else ""
+        return f"{count}{more} match{'es' if count != 1 else ''}: Enter goes to the first"
 
     def _option(self, hit: Hit) -> Option:
         step = self._lesson.steps[hit.step]
