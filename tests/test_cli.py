@@ -189,3 +189,14 @@ def test_into_a_file_the_player_writes_the_lesson_as_text(tmp_path: Path) -> Non
     text = out.read_text(encoding="utf-8")
     assert "=== Step 6 / 6 · Future ===" in text
     assert "\x1b" not in text
+
+
+def test_print_with_a_step_prints_just_that_step() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "llm_landscape", "--print", "--step", "3"],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "=== Step 3 / 6 · Closed ===" in done.stdout
+    assert "Step 2 / 6" not in done.stdout and "Step 4 / 6" not in done.stdout
+    assert done.stdout.startswith("Ch 14 — The LLM Landscape\n")

@@ -75,12 +75,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.step is not None and not 1 <= args.step <= len(loaded.lesson.steps):
         arguments.usage_error(f"--step must be between 1 and {len(loaded.lesson.steps)}")
     if args.print_:
-        return _print(loaded, path)
+        return _print(loaded, path, None if args.step is None else args.step - 1)
     missing = _missing_terminal()
     if missing == "output":
         # Into a file or a pipe, or a terminal that cannot show the player:
         # the lesson as text, never a full-screen UI writing escape codes there.
-        return _print(loaded, path)
+        return _print(loaded, path, None if args.step is None else args.step - 1)
     if missing == "input":
         print(
             "llm-landscape: standard input is not a terminal, so no key would reach the "
@@ -153,18 +153,19 @@ def _import_player() -> None:
         gc.enable()
 
 
-def _print(loaded: Loaded, path: Path) -> int:
+def _print(loaded: Loaded, path: Path, only: int | None = None) -> int:
     from .outputs import printer
 
     if printer.is_styled(sys.stdout, os.environ):
-        printer.print_styled(loaded.lesson, sys.stdout)
+        printer.print_styled(loaded.lesson, sys.stdout, only)
         return 0
     # Plain text for a pipe: the compiled prose is kept with the cached lesson.
     from .lesson import keep_derived
     from .render.renderings import Renderings
 
     renderings = Renderings(loaded.derived)
-    sys.stdout.write(printer.plain_text(loaded.lesson, lambda text: renderings.prose(text)[0]))
+    text = printer.plain_text(loaded.lesson, lambda markdown: renderings.prose(markdown)[0], only)
+    sys.stdout.write(text)
     if renderings.new:
         keep_derived(path, renderings.derived())
     return 0

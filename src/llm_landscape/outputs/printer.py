@@ -29,13 +29,16 @@ def is_styled(out: TextIO, environ: Mapping[str, str]) -> bool:
     return out.isatty() and not environ.get("NO_COLOR") and environ.get("TERM") != "dumb"
 
 
-def plain_text(lesson: Lesson, prose_of: Callable[[str], str]) -> str:
-    """The lesson as plain text; ``prose_of`` turns a Markdown text into plain text."""
+def plain_text(lesson: Lesson, prose_of: Callable[[str], str], only: int | None = None) -> str:
+    """The lesson as plain text; ``prose_of`` turns a Markdown text into plain text.
+    With ``only`` (0-based), the title lines and that one step."""
     lines = [lesson.heading]
     lines += [lesson.subtitle] if lesson.subtitle else []
     lines += [f"[{lesson.badge}]"] if lesson.badge else []
     lines.append("Steps: " + " → ".join(f"{n}. {s.label}" for n, s in enumerate(lesson.steps, 1)))
     for index, step in enumerate(lesson.steps):
+        if only is not None and index != only:
+            continue
         counter = Tour(len(lesson.steps)).go(index).counter
         lines += ["", f"=== {counter} · {step.label} ===", step.title]
         lines += [step.subtitle] if step.subtitle else []
@@ -64,7 +67,7 @@ def _expand_tabs(text: str) -> str:
     return "\n".join(out)
 
 
-def print_styled(lesson: Lesson, out: TextIO) -> None:
+def print_styled(lesson: Lesson, out: TextIO, only: int | None = None) -> None:
     """The lesson with colours and rules, for a terminal."""
     from rich.console import Console
 
@@ -78,7 +81,8 @@ def print_styled(lesson: Lesson, out: TextIO) -> None:
     )
     _title(console, lesson)
     for index, step in enumerate(lesson.steps):
-        _step(console, step, Tour(len(lesson.steps)).go(index).counter)
+        if only is None or index == only:
+            _step(console, step, Tour(len(lesson.steps)).go(index).counter)
 
 
 def _title(console: Console, lesson: Lesson) -> None:
