@@ -120,7 +120,12 @@ class LessonScreen(Screen[None]):
 
         first, ascii_only = self.resume_step or 0, self.options.ascii_only
         view = StepView(
-            self.lesson.steps, self.renderings, first=first, ascii_only=ascii_only, id="step-view"
+            self.lesson.steps,
+            self.renderings,
+            first=first,
+            ascii_only=ascii_only,
+            stacked=self.narrow,  # the right layout from its first step on
+            id="step-view",
         )
         return view.data_bind(stacked=LessonScreen.narrow)
 

@@ -60,10 +60,13 @@ class StepView(Vertical):
         *,
         first: int = 0,
         ascii_only: bool = False,
+        stacked: bool = False,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self._ascii = ascii_only
+        self._hit: Hit | None = None
+        self.set_reactive(StepView.stacked, stacked)
         self._steps = steps
         self._renderings = renderings
         self.first = first
@@ -95,13 +98,23 @@ class StepView(Vertical):
         return max(0, min(index, len(self._steps) - 1))
 
     def watch_index(self, index: int | None) -> None:
+        if self._hit is not None and self._hit.step != index:
+            self._hit = None  # moved on: the match is no longer on screen
         if index is not None:
             self._show(index)
         self._prepare_soon()
 
+    def on_mount(self) -> None:
+        # Hidden before any step is shown, so the prose pane is laid out at the
+        # one column's width from the start (a search's reveal counts on it).
+        self.query_one(CodePanel).display = not self.stacked
+
     def watch_stacked(self) -> None:
+        self.query_one(CodePanel).display = not self.stacked
         if self.index is not None:
-            self._show(self.index)
+            self._show(self.index)  # from the top, in the other layout
+            if self._hit is not None:
+                self.call_after_refresh(self._reveal)  # the match, where it is now
         self._prepare_soon()
 
     def on_resize(self) -> None:
@@ -156,11 +169,15 @@ class StepView(Vertical):
     def reveal(self, hit: Hit) -> None:
         """Scroll a search match into view: its line of code, or its part of the
         prose. Called once the step is shown; the scroll waits for the layout
-        that showing it asked for, since the stacked panes learn their heights
-        only then."""
-        self.call_after_refresh(self._reveal, hit)
+        that showing it asked for. The match is kept until the next step, so a
+        change of layout meanwhile (``stacked``) reveals it again."""
+        self._hit = hit
+        self.call_after_refresh(self._reveal)
 
-    def _reveal(self, hit: Hit) -> None:
+    def _reveal(self) -> None:
+        hit = self._hit
+        if hit is None or hit.step != self.index:
+            return
         scroller: Widget
         pane = self.query_one(ProsePane)
         if hit.field == "code" and pane.code_start is not None:  # one column
