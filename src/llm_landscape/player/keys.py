@@ -1,5 +1,5 @@
 """The player's keys: the lesson screen's and the app's, read by Textual, the
-help screen and the footer (``show=True`` marks the few the footer shows).
+help screen and the key bar (``show=True`` marks the few the key bar shows).
 
 Navigation keys that a focused pane would otherwise take (arrows, Page Up/Down,
 Home/End) are priority bindings. Keys are named for people by

@@ -30,7 +30,7 @@ def key_rows(bindings: Iterable[Binding], name: Callable[[Binding], str]) -> lis
             continue
         keys = rows.setdefault(binding.description, [])
         for key in binding.key.split(","):
-            # Each key by its own name, not the one the footer shows for the group.
+            # Each key by its own name, not the one the key bar shows for the group.
             label = name(replace(binding, key=key.strip(), key_display=None))
             if label not in keys:
                 keys.append(label)
