@@ -562,3 +562,14 @@ async def test_code_wider_than_a_narrow_column_ends_in_a_marker(tmp_path: Path) 
         await pilot.pause()
         row = next(line for line in visible(app.query_one(ProsePane)).splitlines() if "yyy" in line)
         assert row.rstrip().endswith("→")
+
+
+async def test_visited_steps_carry_a_glyph_not_colour_alone(lesson: Lesson) -> None:
+    for ascii_only, mark in ((False, "✓"), (True, "*")):
+        app = LessonApp(lesson, PlayerOptions(ascii_only=ascii_only))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("1", "2", "5")
+            text = app.query_one(StepBar).text
+            assert f"Players{mark}" in text and f"Open{mark}" in text
+            assert f"Recap{mark}" not in text  # the current step: lit, not ticked
+            assert f"Closed{mark}" not in text and f"Agents{mark}" not in text  # not seen

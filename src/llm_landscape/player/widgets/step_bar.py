@@ -51,6 +51,8 @@ class StepBar(Widget):
     def __init__(self, steps: tuple[Step, ...], *, ascii_only: bool = False, id: str | None = None):
         super().__init__(id=id)
         self._arrow = " > " if ascii_only else " › "
+        self._seen = "*" if ascii_only else "✓"
+        """After a visited step (not the current one): a glyph, not colour alone."""
         # Each mode's texts and their width, built once: rebuilt on every
         # switch they cost a 500-step lesson 2.5 ms a step.
         icons = tuple(glyph(step.icon, ascii_only=ascii_only) for step in steps)
@@ -92,12 +94,25 @@ class StepBar(Widget):
         texts, current = self._texts[mode], self.current
         if mode == "icons" and current is not None:  # the current step keeps its label
             texts = (*texts[:current], self._labels[current], *texts[current + 1 :])
+        if self._marked_count():
+            texts = tuple(self._marked_text(i, text) for i, text in enumerate(texts))
         return texts
+
+    def _marked_count(self) -> int:
+        """How many steps get the visited glyph: visited, but not the current one."""
+        visited = self.visited
+        return len(visited) - (self.current in visited)
+
+    def _marked_text(self, index: int, text: str) -> str:
+        if index in self.visited and index != self.current:
+            return f"{text}{self._seen}"
+        return text
 
     def _mode_width(self, mode: str) -> int:
         width, current = self._widths[mode], self.current
         if mode == "icons" and current is not None:
             width += cell_len(self._labels[current]) - cell_len(self._texts["icons"][current])
+        width += cell_len(self._seen) * self._marked_count()
         return width + cell_len(self._arrow) * (len(self._labels) - 1)
 
     def _items(self, width: int) -> list[_Item]:
@@ -107,26 +122,31 @@ class StepBar(Widget):
         return self._window(width)
 
     def _window(self, width: int) -> list[_Item]:
-        """Numbers around the current step when even numbers do not all fit."""
-        numbers = self._texts["numbers"]
+        """Numbers around the current step when even numbers do not all fit; each
+        marked as it is looked at (a window shows ~40 of 500)."""
+        plain, count = self._texts["numbers"], len(self._texts["numbers"])
+
+        def number(index: int) -> str:
+            return self._marked_text(index, plain[index])
+
         centre = self.current or 0
         start = end = centre
-        used = cell_len(numbers[centre]) if numbers else 0
+        used = cell_len(number(centre)) if count else 0
         while True:
             grew = False
             for candidate in (end + 1, start - 1):
-                if 0 <= candidate < len(numbers) and not start <= candidate <= end:
-                    cost = cell_len(numbers[candidate]) + 1
+                if 0 <= candidate < count and not start <= candidate <= end:
+                    cost = cell_len(number(candidate)) + 1
                     if used + cost + 4 <= width:
                         used += cost
                         start, end = min(start, candidate), max(end, candidate)
                         grew = True
             if not grew:
                 break
-        shown = [_Item(step, numbers[step]) for step in range(start, end + 1)]
+        shown = [_Item(step, number(step)) for step in range(start, end + 1)]
         if start > 0:
             shown.insert(0, _Item(start - 1, "…"))
-        if end < len(numbers) - 1:
+        if end < count - 1:
             shown.append(_Item(end + 1, "…"))
         return shown
 
