@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -148,6 +149,21 @@ def test_output_into_a_closed_pipe_is_not_an_error(tmp_path: Path) -> None:
         errors = printer.stderr.read().decode()
         assert printer.wait(timeout=60) == 0, errors
         assert errors == ""
+
+
+@pytest.mark.parametrize("args", [["--print"], ["--schema"]], ids=["print", "schema"])
+@pytest.mark.parametrize("output", [">/dev/full", ">&-"], ids=["full", "closed"])
+def test_a_full_or_closed_output_is_one_line_and_a_failure(args: list[str], output: str) -> None:
+    """With buffered output, as on a learner's machine: no traceback, a reason,
+    and a status that tells a script the text went nowhere."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    command = " ".join([shlex.quote(sys.executable), "-m", "llm_landscape", *args, output])
+    done = subprocess.run(
+        ["sh", "-c", command], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
+    assert done.stderr.startswith("llm-landscape: ") and done.stderr.count("\n") == 1
 
 
 def test_lazy_imports_really_defer() -> None:

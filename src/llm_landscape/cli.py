@@ -37,18 +37,37 @@ def entry() -> None:
     """The installed command. Once ``main`` has returned, everything worth keeping
     is written (the place on unmount, the lesson cache on load), so the process
     leaves at once instead of tearing down some 300 modules one by one: the
-    shell prompt comes back ~30 ms sooner after the player quits."""
+    shell prompt comes back ~30 ms sooner after the player quits.
+
+    Standard output is where every command answers, so its failures are met
+    here, once, for all of them: closed (``>&-``) or full (``>/dev/full``) is
+    one line on standard error and status 1; a reader that stopped early
+    (``| head``) is not an error at all."""
+    if sys.stdout is None:  # started with it closed: Python gives no stream
+        _say_on_stderr("standard output is closed; give it a file or a terminal")
+        os._exit(1)
     try:
         code = main()
-        sys.stdout.flush()
+        sys.stdout.flush()  # here, so that a full disk is seen, not lost on exit
     except BrokenPipeError:
-        # The reader stopped early (``| head``, a pager closed): not an error.
         # What is still buffered can go nowhere; drop it rather than fail on exit.
         code = 0
+    except OSError as error:
+        if error.filename is not None:
+            raise  # not the output: a bug to see, not to hide
+        _say_on_stderr(f"could not write the output ({error.strerror or error})")
+        code = 1
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
             stream.flush()
     os._exit(code)
+
+
+def _say_on_stderr(message: str) -> None:
+    """One line on standard error, if there is one to write to."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stderr.write(f"llm-landscape: {message}\n")
+        sys.stderr.flush()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
