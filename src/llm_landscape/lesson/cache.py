@@ -88,19 +88,9 @@ def read(path: Path) -> Cached | None:
     """The entry of the lesson at ``path`` if its files are unchanged; None for a
     miss and for anything wrong with the cache."""
     try:
-        where = path.resolve(strict=True)
-        data = _decode(_entry(where))
-        if data.get("program") != _program() or data.get("path") != str(where):
-            return None  # another version, or another path with the same crc32
-        stamps = data["files"]
-        if not isinstance(stamps, list) or not stamps:
+        data = _current(path.resolve(strict=True))
+        if data is None:
             return None
-        for stamp in stamps:
-            name, size, mtime = stamp
-            if not (isinstance(name, str) and Path(name).is_absolute()):
-                return None
-            if _stamp(Path(name)) != [name, size, mtime]:
-                return None
         warnings = [_text(line) for line in data["warnings"]]
         derived = data.get("derived")
         if not isinstance(derived, dict):
@@ -131,13 +121,33 @@ def store(path: Path, lesson: Lesson, warnings: list[str]) -> None:
 def keep_derived(path: Path, derived: dict[str, Any]) -> None:
     """Store what a run compiled and lexed in the lesson's entry, if it still has one."""
     with contextlib.suppress(OSError, ValueError, TypeError, KeyError, RecursionError):
-        entry = _entry(path.resolve(strict=True))
-        data = _decode(entry)
-        if read(path) is None:
+        where = path.resolve(strict=True)
+        data = _current(where)
+        if data is None:
             return  # changed meanwhile: the next load stores it afresh
+        entry = _entry(where)
         known = data.get("derived")
         data["derived"] = {**(known if isinstance(known, dict) else {}), **derived}
         _write(entry, data)
+
+
+def _current(where: Path) -> dict[str, Any] | None:
+    """The decoded entry of the lesson at ``where`` while it is of this program
+    and every file it was read from is unchanged; None otherwise. Raises for
+    an entry that is missing or of the wrong shape."""
+    data = _decode(_entry(where))
+    if data.get("program") != _program() or data.get("path") != str(where):
+        return None  # another version, or another path with the same crc32
+    stamps = data["files"]
+    if not isinstance(stamps, list) or not stamps:
+        return None
+    for stamp in stamps:
+        name, size, mtime = stamp
+        if not (isinstance(name, str) and Path(name).is_absolute()):
+            return None
+        if _stamp(Path(name)) != [name, size, mtime]:
+            return None
+    return data
 
 
 def _decode(entry: Path) -> dict[str, Any]:

@@ -166,7 +166,8 @@ class LessonScreen(Screen[None]):
         """Keys that would do nothing here are off, so the help lists only the
         keys that act: digits past the lesson's steps, resume off the card."""
         if action == "digit" and parameters:
-            digit, total = int(str(parameters[0])), self.tour.total
+            digit, total = parameters[0], self.tour.total
+            assert isinstance(digit, int)
             return 1 <= digit <= total if digit else total >= 10
         if action == "resume":
             return self.resume_step is not None and self.tour.current is None
@@ -353,16 +354,15 @@ class LessonScreen(Screen[None]):
         tour = carry_over(self.tour, self.lesson, lesson)
         self.lesson = lesson
         self.keeper.follow(lesson)
-        await self.recompose()
-        self._step_view = None
+        # Before recomposing: the new bars bind to the new tour as they mount.
         self.set_reactive(LessonScreen.tour, tour)
+        self._step_view = None
+        await self.recompose()
         if self.query("#step-view"):
             self._adopt_step_view()
         else:
             await self._mount_step_view()
         self.watch_tour(tour, tour)
-        self.query_one(StepBar).tour = tour
-        self.query_one(StatusBar).tour = tour
         self.notify("Lesson reloaded.", timeout=2)
 
     def _reload_failed(self, errors: str) -> None:

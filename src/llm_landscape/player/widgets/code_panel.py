@@ -78,10 +78,6 @@ class CodePanel(Vertical):
             return
         self.query_one(CodeView).prepare(self.lines_for(key, code))
 
-    def forget(self) -> None:
-        """Drop cached highlighting (the steps were reloaded)."""
-        self._cache.clear()
-
     def notify_style_update(self) -> None:
         super().notify_style_update()
         # On every style change (focus, hover, theme); only a new theme changes

@@ -77,18 +77,10 @@ class StepBar(Widget):
     @property
     def text(self) -> str:
         """What the bar shows, as plain text (for tests and tools)."""
-        return self._line(self._items(self.content_region.width), self._joiner).plain
+        return self.render().plain
 
     def render(self) -> Text:
-        width = self.content_region.width
-        return self._line(self._items(width), self._joiner)
-
-    @property
-    def _joiner(self) -> str:
-        return self._arrow if self._fits(self.content_region.width) else " "
-
-    def _fits(self, width: int) -> bool:
-        return any(self._mode_width(mode) <= width for mode in ("full", "icons", "numbers"))
+        return self._line(*self._layout(self.content_region.width))
 
     def _mode_texts(self, mode: str) -> tuple[str, ...]:
         texts, current = self._texts[mode], self.current
@@ -115,11 +107,14 @@ class StepBar(Widget):
         width += cell_len(self._seen) * self._marked_count()
         return width + cell_len(self._arrow) * (len(self._labels) - 1)
 
-    def _items(self, width: int) -> list[_Item]:
+    def _layout(self, width: int) -> tuple[list[_Item], str]:
+        """The items that fit ``width``, and what joins them: arrows between
+        all the steps, spaces between the numbers of a window."""
         for mode in ("full", "icons", "numbers"):
             if self._mode_width(mode) <= width:
-                return [_Item(step, text) for step, text in enumerate(self._mode_texts(mode))]
-        return self._window(width)
+                items = [_Item(step, text) for step, text in enumerate(self._mode_texts(mode))]
+                return items, self._arrow
+        return self._window(width), " "
 
     def _window(self, width: int) -> list[_Item]:
         """Numbers around the current step when even numbers do not all fit; each
@@ -175,9 +170,9 @@ class StepBar(Widget):
     def on_click(self, event: events.Click) -> None:
         # The items are laid out again, as drawn, rather than remembered by render.
         x = event.x - self.styles.padding.left
-        width, joiner = self.content_region.width, self._joiner
+        items, joiner = self._layout(self.content_region.width)
         start = 0
-        for item in self._items(width):
+        for item in items:
             end = start + cell_len(item.text)
             if start <= x < end:
                 self.post_message(self.Clicked(item.step))

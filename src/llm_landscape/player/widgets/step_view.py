@@ -79,19 +79,6 @@ class StepView(Vertical):
             yield ProsePane(self._renderings, id="prose")
             yield CodePanel(self._renderings, id="code-panel")
 
-    @property
-    def steps(self) -> tuple[Step, ...]:
-        return self._steps
-
-    @steps.setter
-    def steps(self, steps: tuple[Step, ...]) -> None:
-        """New steps (a reload): drop what was laid out for the old ones."""
-        self._steps = steps
-        self.query_one(CodePanel).forget()
-        self.set_reactive(StepView.index, self.validate_index(self.index))
-        if self.index is not None:
-            self._show(self.index)
-
     def validate_index(self, index: int | None) -> int | None:
         if index is None or not self._steps:
             return None
