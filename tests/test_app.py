@@ -323,7 +323,7 @@ async def test_title_card_text_is_never_cut_off(lesson: Lesson) -> None:
 async def test_prose_rewraps_on_resize_and_recolours_on_theme_change(lesson: Lesson) -> None:
     """The prose pane keeps laid-out lines per step and width: a resize must not
     reuse lines of the old width, nor a theme change lines of the old colours."""
-    app = LessonApp(lesson, PlayerOptions(start_step=0, theme="textual-dark"))
+    app = LessonApp(lesson, PlayerOptions(start_step=0, theme="dark"))
     async with app.run_test(size=(120, 40)) as pilot:
         pane = app.query_one(ProsePane)
         await pilot.press("right", "left")  # step 1 again, from the cache
@@ -336,7 +336,7 @@ async def test_prose_rewraps_on_resize_and_recolours_on_theme_change(lesson: Les
         assert max(map(cell_len, narrow)) == pane.scrollable_content_region.width
         assert len(narrow) < len(wide) and narrow[2:] != wide[2:]
         heading = pane.render_line(0)
-        app.theme = "textual-light"
+        app.theme = "llm-light"
         await pilot.pause()
         assert pane.text == narrow
         assert pane.render_line(0).text == heading.text

@@ -50,6 +50,14 @@ STEP_HINT = "← back  {jump} jump  c copy code  t theme"
 STEP_HINT_ASCII = "<- back  {jump} jump  c copy code  t theme"
 
 
+def _chapter(lesson: Lesson, ascii_only: bool) -> tuple[str, str]:
+    """The header's chapter line in full and short: ``Ch 14 — The LLM Landscape``, ``Ch 14``."""
+    if not lesson.chapter:
+        return lesson.title, ""
+    full = lesson.heading.replace("—", "-") if ascii_only else lesson.heading
+    return full, f"Ch {lesson.chapter}"
+
+
 def _jump_keys(steps: int, ascii_only: bool) -> str:
     """The digits that jump, as the status line names them: "1–6" for six steps."""
     last = min(steps, 9)
@@ -122,6 +130,7 @@ class LessonScreen(Screen[None]):
         view = StepView(
             self.lesson.steps,
             self.renderings,
+            chapter=_chapter(self.lesson, ascii_only),
             first=first,
             ascii_only=ascii_only,
             stacked=self.narrow,  # the right layout from its first step on

@@ -13,6 +13,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.worker import get_current_worker
 
@@ -26,7 +27,6 @@ from ...render.highlight import (
 )
 from ...render.renderings import CACHED_LINES, Renderings
 from .code_view import CodeView
-from .title import Title
 
 SYNC_HIGHLIGHT_LINES = CACHED_LINES
 """Above this many lines, highlight in a thread and show plain text first."""
@@ -42,8 +42,13 @@ def _is_colour(value: str) -> bool:
 
 class CodePanel(Vertical):
     DEFAULT_CSS = """
-    CodePanel { border: round $primary 50%; }
-    CodePanel > #code-title { padding: 0 1; background: $panel; text-style: bold; }
+    CodePanel {
+        height: auto; max-height: 100%;  /* as tall as its code, at most the pane */
+        border: round $primary;
+        border-title-style: bold; border-title-color: $text;
+        border-subtitle-color: $text-muted;
+    }
+    CodePanel > CodeView { height: auto; max-height: 100%; }
     """
 
     class Highlighted(Message):
@@ -54,21 +59,25 @@ class CodePanel(Vertical):
             self.key = key
             self.lines = lines
 
-    def __init__(self, renderings: Renderings, *, id: str | None = None) -> None:
+    def __init__(
+        self, renderings: Renderings, *, id: str | None = None, ascii_only: bool = False
+    ) -> None:
         super().__init__(id=id)
+        self._ascii = ascii_only
         self._renderings = renderings
         self._cache: dict[int, Sequence[Text]] = {}
         self._cache_theme = ""
         self._showing: tuple[int, CodeModel] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Title(id="code-title")
-        yield CodeView(id="code")
+        yield CodeView(id="code", ascii_only=self._ascii)
 
     def show(self, key: int, code: CodeModel) -> None:
         """Show ``code``; ``key`` (the step index) identifies it in the cache."""
         self._showing = (key, code)
-        self.query_one("#code-title", Title).show(code.title or code.language)
+        # In the frame: a row more for code. Content, so a title is never markup.
+        self.border_title = Content(code.title or code.language)
+        self.border_subtitle = Content(code.language if code.title else "")
         self.query_one(CodeView).show(self.lines_for(key, code))
 
     def prepare(self, key: int, code: CodeModel) -> None:
@@ -125,4 +134,7 @@ class CodePanel(Vertical):
         roles = ("primary", "accent", "success", "warning", "error")
         colours = {role: variables.get(f"text-{role}", "") for role in roles}
         colours["muted"] = variables.get("foreground-darken-3", variables.get("secondary", ""))
+        if self.app.current_theme.ansi:  # the terminal's own colours, as Rich names them
+            colours = {k: v.removeprefix("ansi_").split()[0] for k, v in colours.items() if v}
+            colours["muted"] = "bright_black" if self.app.current_theme.dark else "black"
         return palette({k: v for k, v in colours.items() if _is_colour(v)})

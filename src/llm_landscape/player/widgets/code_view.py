@@ -8,6 +8,7 @@ frame does not grow with the length of the code.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -17,6 +18,7 @@ from textual.geometry import Region, Size
 from textual.strip import Strip
 
 from ...render.highlight import LazyLines
+from .code_rows import OVERFLOW
 from .line_scroll import LineScrollView
 
 Row = tuple[list[Segment], int]
@@ -32,10 +34,14 @@ class CodeView(LineScrollView, can_focus=True):
         scrollbar-size-vertical: 1;
         scrollbar-size-horizontal: 1;
     }
+    CodeView > .code-view--overflow { color: $text-accent; text-style: bold; }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"code-view--overflow"}
+
+    def __init__(self, *, id: str | None = None, ascii_only: bool = False) -> None:
         super().__init__(id=id)
+        self.overflow = ">" if ascii_only else OVERFLOW
         self._lines: Sequence[Text] = []
         # Drawn lines as segments (see ProsePane for why not Strips), by line number.
         self._rows: LRUCache[int, Row] = LRUCache(1024)
@@ -44,6 +50,7 @@ class CodeView(LineScrollView, can_focus=True):
         self._row_caches: LRUCache[int, tuple[Sequence[Text], LRUCache[int, Row]]]
         self._row_caches = LRUCache(16)
         self._frame = (Style(), 0)
+        self._marker_style = Style()
         self._rows_width = 0
         self._cached_style = Style()
 
@@ -113,6 +120,7 @@ class CodeView(LineScrollView, can_focus=True):
     def render_lines(self, crop: Region) -> list[Strip]:
         # rich_style walks every ancestor: look it up once per frame, not per line.
         self._frame = (self.rich_style, self.scrollable_content_region.width)
+        self._marker_style = self.get_component_rich_style("code-view--overflow")
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
@@ -121,7 +129,12 @@ class CodeView(LineScrollView, can_focus=True):
         style, width = self._frame
         if not 0 <= index < len(self._lines):
             return Strip.blank(width, style)
-        return Strip(*self._row(index, style)).crop_extend(scroll_x, scroll_x + width, style)
+        segments, length = self._row(index, style)
+        if length - scroll_x > width > 1 and self._lines[index].cell_len > scroll_x + width:
+            # More of the line lies to the right: say so, not cut it off silently.
+            strip = Strip(segments, length).crop(scroll_x, scroll_x + width - 1)
+            return Strip([*strip, Segment(self.overflow, self._marker_style)], width)
+        return Strip(segments, length).crop_extend(scroll_x, scroll_x + width, style)
 
     def _row(self, index: int, style: Style) -> Row:
         row = self._rows.get(index)

@@ -35,7 +35,8 @@ class LineScrollView(ScrollView):
         A new virtual size makes Textual lay the screen out again (~1 ms) and
         repaint the whole pane; most steps fit their panes, so padded to the
         view they all have the same size. A pane as tall as its content
-        (``height: auto``, stacked in a narrow terminal) keeps its own size."""
+        (``height: auto``: the code panel) is laid out again when its height
+        changes: its own size follows."""
         self._natural_size = size
         self._pad_content_size()
 
@@ -43,16 +44,19 @@ class LineScrollView(ScrollView):
         self._pad_content_size()  # the padding follows the view's size
 
     def _pad_content_size(self) -> None:
-        size, height = self._natural_size, self.styles.height
-        if height is None or not height.is_auto:
-            # The view as small as scrollbars can make it: padding to more
-            # would itself make a scrollbar appear.
-            view = self.content_region.size
-            smallest = Size(
-                view.width - self.styles.scrollbar_size_vertical,
-                view.height - self.styles.scrollbar_size_horizontal,
-            )
-            size = Size(max(size.width, smallest.width), max(size.height, smallest.height))
+        # The view as small as scrollbars can make it: padding to more would
+        # itself make a scrollbar appear.
+        size, view = self._natural_size, self.content_region.size
+        smallest = Size(
+            view.width - self.styles.scrollbar_size_vertical,
+            view.height - self.styles.scrollbar_size_horizontal,
+        )
+        height = self.styles.height
+        auto = height is not None and height.is_auto
+        size = Size(
+            max(size.width, smallest.width),
+            size.height if auto else max(size.height, smallest.height),
+        )
         old = self.virtual_size
         if size == old:
             return
@@ -61,7 +65,7 @@ class LineScrollView(ScrollView):
             size.width > view.width,
             size.height > view.height,
         )
-        if same_bars and self.is_mounted and old.area:
+        if same_bars and self.is_mounted and old.area and not auto:
             # Textual lays the whole screen out again for a new virtual size
             # (~5 ms at 80x24, where every step's one column has its own
             # height). The widget's own size and its scrollbars' presence stay

@@ -14,12 +14,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.reactive import var
 from textual.widget import Widget
+from textual.widgets import Static
 
+from ...lesson.icons import glyph
 from ...lesson.model import Step
 from ...lesson.search import Hit
 from ...render.renderings import Renderings
@@ -39,13 +43,16 @@ in tmux)."""
 class StepView(Vertical):
     DEFAULT_CSS = """
     StepView { height: 1fr; }
-    StepView > #step-title { padding: 0 1; text-style: bold; color: $text-primary; }
+    StepView > #heading { height: auto; margin-top: 1; }
+    StepView #step-icon { width: 3; padding-left: 1; }
+    StepView #step-title { width: 1fr; padding: 0 1; text-style: bold; color: $text-primary; }
+    StepView #chapter { width: auto; padding: 0 1; color: $text-muted; }
     StepView > #step-subtitle {
         padding: 0 1; color: $text-muted; text-style: italic; margin-bottom: 1;
     }
     StepView > #panes { height: 1fr; }
     StepView #prose { width: 1fr; height: 1fr; }
-    StepView #code-panel { width: 1fr; height: 1fr; }
+    StepView #code-panel { width: 1fr; }
     """
 
     index: var[int | None] = var(None, init=False)
@@ -58,6 +65,7 @@ class StepView(Vertical):
         steps: tuple[Step, ...],
         renderings: Renderings,
         *,
+        chapter: tuple[str, str] = ("", ""),
         first: int = 0,
         ascii_only: bool = False,
         stacked: bool = False,
@@ -65,6 +73,7 @@ class StepView(Vertical):
     ) -> None:
         super().__init__(id=id)
         self._ascii = ascii_only
+        self._chapter = chapter
         self._hit: Hit | None = None
         self.set_reactive(StepView.stacked, stacked)
         self._steps = steps
@@ -73,11 +82,14 @@ class StepView(Vertical):
         """The step the title card leads to (step 1, or the one to resume)."""
 
     def compose(self) -> ComposeResult:
-        yield Title(id="step-title")
+        with Horizontal(id="heading"):
+            yield Static(id="step-icon", markup=False)
+            yield Title(id="step-title")
+            yield Static(id="chapter", markup=False)
         yield Title(id="step-subtitle")
         with Horizontal(id="panes"):
             yield ProsePane(self._renderings, id="prose")
-            yield CodePanel(self._renderings, id="code-panel")
+            yield CodePanel(self._renderings, id="code-panel", ascii_only=self._ascii)
 
     def validate_index(self, index: int | None) -> int | None:
         if index is None or not self._steps:
@@ -106,7 +118,14 @@ class StepView(Vertical):
 
     def on_resize(self) -> None:
         # Laid out at a new width, or for the first time beneath the card.
+        self._show_chapter()
         self._prepare_soon()
+
+    def _show_chapter(self) -> None:
+        # In full while it leaves the title most of the row, else the short form.
+        full, short = self._chapter
+        fits = cell_len(full) + 2 <= self.size.width * 2 // 5
+        self.query_one("#chapter", Static).update(Content(full if fits else short))
 
     def on_code_panel_highlighted(self, message: CodePanel.Highlighted) -> None:
         step = self._steps[message.key] if message.key < len(self._steps) else None
@@ -116,6 +135,8 @@ class StepView(Vertical):
     def _show(self, index: int) -> None:
         """Show a step; every text is shown as text, never markup."""
         step = self._steps[index]
+        icon = glyph(step.icon, ascii_only=self._ascii)
+        self.query_one("#step-icon", Static).update(Content(icon), layout=False)  # 2 cells
         self.query_one("#step-title", Title).show(step.title)
         self.query_one("#step-subtitle", Title).show(step.subtitle)
         panel = self.query_one(CodePanel)
