@@ -26,7 +26,7 @@ def test_layout(snap_compare, lesson: Lesson, size: tuple[int, int], keys: list[
     [
         (["2", "o"], None),
         (["slash", *"ollama"], None),
-        (["1"], "textual-light"),
+        (["1"], "llm-light"),
         (["1"], "llm-high-contrast"),
     ],
     ids=["overview", "search", "light-theme", "high-contrast-theme"],

@@ -58,9 +58,9 @@ async def test_theme_cycles_and_is_remembered(lesson: Lesson, tmp_path: Path) ->
     state = store(tmp_path)
     app = LessonApp(lesson, PlayerOptions(state=state))
     async with app.run_test(size=(120, 40)) as pilot:
-        assert app.theme == "textual-dark"
+        assert app.theme == "llm-dark"
         await pilot.press("t")
-        assert app.theme == "textual-light"
+        assert app.theme == "llm-light"
         await pilot.press("t")
         assert app.theme == "llm-high-contrast"
     app = LessonApp(lesson, PlayerOptions(state=state))
@@ -110,13 +110,30 @@ async def test_an_unwritable_state_directory_is_survived(lesson: Lesson, tmp_pat
 def test_saving_is_atomic_and_leaves_no_temporary_files(tmp_path: Path) -> None:
     state = store(tmp_path)
     for n in range(20):
-        assert state.save(Memory({"lesson": f"step-{n}"}, "textual-light")) is None
-    assert state.load() == (Memory({"lesson": "step-19"}, "textual-light"), None)
+        assert state.save(Memory({"lesson": f"step-{n}"}, "llm-light")) is None
+    assert state.load() == (Memory({"lesson": "step-19"}, "llm-light"), None)
     assert [p.name for p in state.path.parent.iterdir()] == ["state.json"]
 
 
+async def test_on_16_colours_the_terminal_palette_is_used_and_the_choice_kept(
+    lesson: Lesson, tmp_path: Path
+) -> None:
+    state = store(tmp_path)
+    app = LessonApp(lesson, PlayerOptions(state=state, colours="standard", theme="light"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.theme == "llm-ansi-light"
+        await pilot.press("t")
+        assert app.theme == "llm-ansi-dark"
+        await pilot.press("t")
+        assert app.theme == "llm-ansi-light"
+    # Remembered by its full-colour name: a truecolor terminal next time gets that.
+    app = LessonApp(lesson, PlayerOptions(state=state))
+    async with app.run_test(size=(80, 24)):
+        assert app.theme == "llm-light"
+
+
 async def test_the_theme_names_the_help_uses_work_on_the_command_line(lesson: Lesson) -> None:
-    for name, theme in (("light", "textual-light"), ("high-contrast", "llm-high-contrast")):
+    for name, theme in (("light", "llm-light"), ("high-contrast", "llm-high-contrast")):
         app = LessonApp(lesson, PlayerOptions(theme=name))
         async with app.run_test(size=(80, 24)):
             assert app.theme == theme

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -54,13 +55,18 @@ def tmux() -> Iterator[Tmux]:
     session("kill-server")
 
 
-def start(tmux: Tmux, *args: str, session: str = "player", size: str = "120x40") -> None:
+def start(
+    tmux: Tmux, *args: str, session: str = "player", size: str = "120x40", term: str = ""
+) -> None:
+    """Start the player in a new tmux session; ``term`` is the TERM it sees, if
+    not tmux's own (with no COLORTERM: the colours are TERM's alone)."""
     assert COMMAND.exists(), f"{COMMAND} is not installed"
+    command = f"env -u COLORTERM TERM={term} {COMMAND}" if term else str(COMMAND)
     env = {**os.environ, "LANG": "C.UTF-8", "TERM": "xterm-256color"}
     state = tempfile.mkdtemp(prefix="llm-landscape-state-")  # never the user's own
     tmux("-f", "/dev/null", "new-session", "-d", "-s", session, "-x", size.split("x")[0], "-y", size.split("x")[1],
          "-e", f"LANG={env['LANG']}", "-e", f"LLM_LANDSCAPE_STATE_DIR={state}",
-         f"{COMMAND} {' '.join(args)}; sleep 5")  # fmt: skip
+         f"{command} {' '.join(args)}; sleep 5")  # fmt: skip
 
 
 def test_space_shows_step_one(tmux: Tmux) -> None:
@@ -125,7 +131,7 @@ def test_a_step_reached_by_keys_looks_as_when_started_on_it(tmux: Tmux, size: st
     tmux("send-keys", "-t", "player", "t")
     themed = settled(tmux, "player", "Step 1 / 6")
     assert themed != played
-    start(tmux, "--step", "1", "--theme", "textual-light", session="light", size=size)
+    start(tmux, "--step", "1", "--theme", "llm-light", session="light", size=size)
     assert themed[1:] == settled(tmux, "light", "Step 1 / 6")[1:]
     for key, theme in (("t", "llm-high-contrast"), ("2", "llm-high-contrast")):
         tmux("send-keys", "-t", "player", key)
@@ -204,3 +210,47 @@ def test_a_dumb_terminal_gets_the_lesson_as_plain_text(tmux: Tmux) -> None:
     assert "exit=0" in screen and "Go build something amazing." in screen
     colours = tmux("capture-pane", "-p", "-e", "-t", "player")
     assert "\x1b[" not in colours.split("Go build something amazing.")[0][-500:]  # plain text
+
+
+SGR = re.compile(r"\x1b\[([0-9;]*)m")
+
+
+def foregrounds(line: str) -> set[str]:
+    """The foreground colours a captured line sets: "33", "38;5;215", "91"..."""
+    found = set()
+    for params in SGR.findall(line):
+        parts = params.split(";")
+        while parts:
+            part = parts.pop(0)
+            if part in ("38", "48") and parts:
+                extra = 2 if parts[0] == "5" else 4
+                taken, parts = parts[:extra], parts[extra:]
+                if part == "38":
+                    found.add(";".join([part, *taken]))
+            elif part.isdigit() and (30 <= int(part) <= 37 or 90 <= int(part) <= 97):
+                found.add(part)
+    return found
+
+
+@pytest.mark.parametrize("term", ["xterm", "screen", "linux"])
+def test_on_16_colours_the_accents_keep_their_meaning(tmux: Tmux, term: str) -> None:
+    """Downsampled to 16 colours the orange accent became bright red, and the
+    Key insight frame and the current step read as errors."""
+    start(tmux, "--step", "4", term=term, size="80x24")
+    tmux.wait_for("Step 4 / 6")
+    tmux.wait_for("Key insight")
+    screen = tmux("capture-pane", "-p", "-e", "-t", "player").splitlines()
+    frame = next(line for line in screen if "Key insight" in line)
+    assert "33" in foregrounds(frame)  # the terminal's own yellow
+    used = set().union(*map(foregrounds, screen))
+    assert not used & {"31", "91"}, used  # no red anywhere on a step
+    assert not any(colour.startswith("38;") for colour in used), used  # nothing it cannot show
+
+
+def test_on_256_colours_the_theme_is_drawn_in_the_palette(tmux: Tmux) -> None:
+    start(tmux, "--step", "4", term="xterm-256color", size="80x24")
+    tmux.wait_for("Step 4 / 6")
+    tmux.wait_for("Key insight")
+    screen = tmux("capture-pane", "-p", "-e", "-t", "player").splitlines()
+    frame = next(line for line in screen if "Key insight" in line)
+    assert {colour for colour in foregrounds(frame) if colour.startswith("38;5;")}

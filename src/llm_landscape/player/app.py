@@ -23,7 +23,7 @@ from .keys import APP_BINDINGS, KEY_NAMES
 from .lesson_screen import LessonScreen
 from .options import PlayerOptions
 from .place_keeper import PlaceKeeper
-from .themes import HIGH_CONTRAST, next_theme, resolve
+from .themes import DEFAULT, SHIPPED, next_theme, remembered, resolve
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -54,7 +54,8 @@ class LessonApp(App[None]):
     ) -> None:
         super().__init__()
         self.options = options or PlayerOptions()
-        self.register_theme(HIGH_CONTRAST)
+        for theme in SHIPPED:
+            self.register_theme(theme)
         self.renderings = Renderings(derived)
         self.keeper = PlaceKeeper(self, lesson, self.options.state)
         self._state_problem = self.keeper.load()
@@ -64,17 +65,26 @@ class LessonApp(App[None]):
         return LessonScreen(self._lesson, self.options, self.keeper, self.renderings)
 
     def on_mount(self) -> None:
-        theme = resolve(self.options.theme or self.keeper.memory.theme or "")
-        if theme in self.available_themes:
-            self.theme = theme
+        chosen = self.options.theme or self.keeper.memory.theme or DEFAULT
+        if resolve(chosen) not in self.available_themes:
+            chosen = DEFAULT
+        self.theme = resolve(chosen, self.color_system)
         if self._state_problem:
             self.keeper.warn(self._state_problem)
 
+    @property
+    def color_system(self) -> str | None:
+        """The terminal's colours as Rich names them: "truecolor", "256", "standard"...
+        A browser, and a test's headless screen, show every colour."""
+        if self.options.colours:
+            return self.options.colours
+        return "truecolor" if self.is_headless or self.is_web else self.console.color_system
+
     def watch_theme(self, theme: str) -> None:
-        self.keeper.remember_theme(theme)
+        self.keeper.remember_theme(remembered(theme))
 
     def action_cycle_theme(self) -> None:
-        self.theme = next_theme(self.theme)
+        self.theme = next_theme(self.theme, self.color_system)
 
     def on_unmount(self) -> None:
         self.keeper.flush()

@@ -16,6 +16,8 @@ class PlayerOptions(NamedTuple):  # not a dataclass: see lesson/model.py
     ascii_only: bool = False
     theme: str | None = None
     """Chosen on the command line; otherwise the remembered or default theme."""
+    colours: str | None = None
+    """The terminal's colour system ("standard" is 16 colours); None asks the console."""
     state: StateStore | None = None
     """Where to remember the learner's place; None remembers nothing (tests)."""
     watch: bool = False

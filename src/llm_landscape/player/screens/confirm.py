@@ -19,11 +19,14 @@ class ConfirmScreen(ModalScreen[bool]):
     ConfirmScreen { align: center middle; }
     ConfirmScreen > Vertical {
         width: auto; max-width: 90%; height: auto; padding: 1 2;
-        border: round $warning; background: $surface;
+        border: round $text-warning; background: $surface; border-subtitle-color: $text-muted;
     }
     ConfirmScreen Static { width: auto; max-width: 100%; }
     ConfirmScreen Horizontal { height: auto; margin-top: 1; align: center middle; }
-    ConfirmScreen Button { margin: 0 1; }
+    /* One row each: Textual's bevelled edge is a shade of the button's own colour. */
+    ConfirmScreen Button { margin: 0 1; height: 1; min-width: 12; }
+    ConfirmScreen #yes, ConfirmScreen #no { border: none; }
+    ConfirmScreen #yes { background: $warning; color: #000000; text-style: bold; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),
@@ -39,7 +42,7 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical():
             yield Static(Text(self._question))  # may quote lesson text: never markup
             with Horizontal():
-                yield Button(self._yes, id="yes", variant="warning")
+                yield Button(self._yes, id="yes")
                 yield Button("Cancel", id="no")
         yield KeyBar()
 

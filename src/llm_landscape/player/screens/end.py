@@ -29,7 +29,8 @@ class EndScreen(ModalScreen[str | None]):
     EndScreen { align: center middle; }
     EndScreen > VerticalScroll {
         width: 90%; max-width: 100; height: auto; max-height: 90%;
-        border: round $success; border-title-style: bold; background: $surface;
+        border: round $text-success; border-title-style: bold;
+        background: $surface; border-subtitle-color: $text-muted;
         padding: 0 1;
     }
     EndScreen Static { width: 1fr; height: auto; }

@@ -51,7 +51,8 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen Static { width: 1fr; height: auto; }
     HelpScreen > VerticalScroll {
         width: 72; max-width: 95%; height: auto; max-height: 90%;
-        border: round $primary; border-title-style: bold; background: $surface; padding: 0 1;
+        border: round $text-primary; border-title-style: bold;
+        background: $surface; border-subtitle-color: $text-muted; padding: 0 1;
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [

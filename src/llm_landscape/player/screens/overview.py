@@ -24,8 +24,10 @@ class OverviewScreen(ModalScreen[int | None]):
     OverviewScreen { align: center middle; }
     OverviewScreen > OptionList {
         width: 90%; max-width: 110; height: auto; max-height: 85%;
-        border: round $primary; border-title-style: bold; background: $surface;
+        border: round $text-primary; border-title-style: bold; border-title-color: $text-primary;
+        background: $surface; border-subtitle-color: $text-muted;
     }
+    OverviewScreen > OptionList:focus { border: round $text-primary; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,o", "dismiss(None)", "Close the overview", id="overview.close"),
@@ -59,7 +61,7 @@ class OverviewScreen(ModalScreen[int | None]):
         line.append(f"{glyph(step.icon, ascii_only=self._ascii)} {step.label}", "bold")
         line.append(f"  {step.title}")
         if step.subtitle:
-            line.append(f" — {step.subtitle}", "dim")
+            line.append(f" — {step.subtitle}", "italic")
         return Option(line, id=f"step-{index}")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -26,9 +26,12 @@ class SearchScreen(ModalScreen[Hit | None]):
     SearchScreen { align: center middle; }
     SearchScreen > Vertical {
         width: 90%; max-width: 110; height: auto; max-height: 85%;
-        border: round $primary; border-title-style: bold; background: $surface;
+        border: round $text-primary; border-title-style: bold;
+        background: $surface; border-subtitle-color: $text-muted;
     }
     SearchScreen OptionList { height: auto; max-height: 20; border: none; }
+    SearchScreen Input { border: tall $text-muted; }
+    SearchScreen Input:focus { border: tall $text-primary; }
     SearchScreen #search-status { padding: 0 1; color: $text-muted; height: auto; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -75,7 +78,7 @@ class SearchScreen(ModalScreen[Hit | None]):
 
     def _option(self, hit: Hit) -> Option:
         step = self._lesson.steps[hit.step]
-        line = Text(f"{hit.step + 1:>3}. {step.label} · {hit.field}: ", "dim")
+        line = Text(f"{hit.step + 1:>3}. {step.label} · {hit.field}: ", "italic")
         snippet = Text(hit.snippet)
         snippet.stylize("reverse bold", hit.start, hit.end)
         line.append_text(snippet)

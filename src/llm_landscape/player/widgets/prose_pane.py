@@ -72,8 +72,8 @@ class ProsePane(LineScrollView, can_focus=True):
         scrollbar-size-vertical: 1;
         scrollbar-gutter: stable;
     }
-    ProsePane > .prose-pane--heading { text-style: bold; color: $text-primary; }
-    ProsePane > .prose-pane--insight { color: $accent; text-style: bold; }
+    ProsePane > .prose-pane--heading { text-style: bold underline; color: $text-secondary; }
+    ProsePane > .prose-pane--insight { color: $text-accent; text-style: bold; }
     ProsePane > .prose-pane--code-title { background: $panel; text-style: bold; }
     ProsePane > .prose-pane--more { color: $text-accent; text-style: bold; }
     """

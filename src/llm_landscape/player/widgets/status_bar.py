@@ -32,8 +32,10 @@ class StatusBar(Widget):
     }
     DEFAULT_CSS = """
     StatusBar { height: 1; background: $panel; }
-    StatusBar > .status-bar--play { background: $primary; color: $text; text-style: bold; }
-    StatusBar > .status-bar--play-hover { background: $primary-lighten-1; }
+    StatusBar > .status-bar--play {
+        background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold;
+    }
+    StatusBar > .status-bar--play-hover { text-style: bold reverse; }
     StatusBar > .status-bar--muted { color: $text-muted; }
     StatusBar > .status-bar--counter { text-style: bold; }
     """

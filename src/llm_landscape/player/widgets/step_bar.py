@@ -34,7 +34,7 @@ class StepBar(Widget):
         width: 1fr;
         padding: 0 1;
         color: $text-muted;
-        & > .step-bar--current { background: $accent; color: $text; text-style: bold; }
+        & > .step-bar--current { background: $accent; color: #000000; text-style: bold; }
         & > .step-bar--visited { color: $text-success; }
     }
     """

@@ -46,7 +46,7 @@ class TitleCard(ScrollView, can_focus=False):
     TitleCard { scrollbar-size-vertical: 1; overflow-x: hidden; }
     TitleCard > .title-card--heading { text-style: bold; color: $text-primary; }
     TitleCard > .title-card--subtitle { color: $text-muted; }
-    TitleCard > .title-card--badge { background: $accent; color: $background; text-style: bold; }
+    TitleCard > .title-card--badge { background: $accent; color: #000000; text-style: bold; }
     TitleCard > .title-card--hint { color: $text-muted; }
     TitleCard > .title-card--resume { color: $text-accent; }
     """
