@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from rich.cells import get_character_cell_size
 from rich.color import Color
+from rich.segment import Segment
 from rich.style import Style
 from textual.app import App
 from textual.screen import ModalScreen
@@ -49,6 +50,14 @@ class Cell(NamedTuple):
     ratio: float
     needed: float
     colours: tuple[str, str]
+
+
+def screen_segments(app: App[object]) -> Iterator[Segment]:
+    """What the top screen sends to the terminal, row after row."""
+    update = app.screen._compositor.render_update(full=True, simplify=True)
+    for strips in update.strips:  # type: ignore[attr-defined]
+        for strip in strips:
+            yield from strip
 
 
 def cells(app: App[object]) -> Iterator[Cell]:

@@ -216,3 +216,20 @@ def test_print_with_a_step_prints_just_that_step() -> None:
     assert "=== Step 3 / 6 · Closed ===" in done.stdout
     assert "Step 2 / 6" not in done.stdout and "Step 4 / 6" not in done.stdout
     assert done.stdout.startswith("Ch 14 — The LLM Landscape\n")
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_an_output_that_cannot_take_unicode_gets_ascii_not_a_traceback(encoding: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "llm_landscape", "--print"],
+        capture_output=True,
+        timeout=60,
+        env={**os.environ, "PYTHONIOENCODING": encoding},
+    )
+    assert result.returncode == 0, result.stderr
+    text = result.stdout.decode(encoding)
+    assert "Traceback" not in result.stderr.decode(encoding)
+    assert "Ch 14 - The LLM Landscape" in text  # the dash, as ASCII
+    assert "tokenizer > embeddings" in text  # the arrow
+    if encoding == "ascii":
+        assert result.stdout.isascii()

@@ -56,13 +56,18 @@ def tmux() -> Iterator[Tmux]:
 
 
 def start(
-    tmux: Tmux, *args: str, session: str = "player", size: str = "120x40", term: str = ""
+    tmux: Tmux,
+    *args: str,
+    session: str = "player",
+    size: str = "120x40",
+    term: str = "",
+    lang: str = "C.UTF-8",
 ) -> None:
     """Start the player in a new tmux session; ``term`` is the TERM it sees, if
     not tmux's own (with no COLORTERM: the colours are TERM's alone)."""
     assert COMMAND.exists(), f"{COMMAND} is not installed"
     command = f"env -u COLORTERM TERM={term} {COMMAND}" if term else str(COMMAND)
-    env = {**os.environ, "LANG": "C.UTF-8", "TERM": "xterm-256color"}
+    env = {**os.environ, "LANG": lang, "TERM": "xterm-256color"}
     state = tempfile.mkdtemp(prefix="llm-landscape-state-")  # never the user's own
     tmux("-f", "/dev/null", "new-session", "-d", "-s", session, "-x", size.split("x")[0], "-y", size.split("x")[1],
          "-e", f"LANG={env['LANG']}", "-e", f"LLM_LANDSCAPE_STATE_DIR={state}",
@@ -254,3 +259,18 @@ def test_on_256_colours_the_theme_is_drawn_in_the_palette(tmux: Tmux) -> None:
     screen = tmux("capture-pane", "-p", "-e", "-t", "player").splitlines()
     frame = next(line for line in screen if "Key insight" in line)
     assert {colour for colour in foregrounds(frame) if colour.startswith("38;5;")}
+
+
+@pytest.mark.parametrize(
+    ("args", "term", "lang"),
+    [(["--ascii"], "", "C.UTF-8"), ([], "", "C"), ([], "linux", "C.UTF-8")],
+    ids=["--ascii", "LANG=C", "TERM=linux"],
+)
+def test_ascii_terminals_get_a_screen_of_ascii_alone(
+    tmux: Tmux, args: list[str], term: str, lang: str
+) -> None:
+    start(tmux, *args, "--step", "1", term=term, lang=lang, size="80x24")
+    tmux.wait_for("Step 1 / 6")
+    screen = tmux.wait_for("Key insight")
+    assert screen.isascii(), sorted({char for char in screen if not char.isascii()})
+    assert "+- Key insight -" in screen

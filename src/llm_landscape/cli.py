@@ -6,6 +6,7 @@ Kept free of Textual imports so that ``--check``, ``--print``, ``--help`` and
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import gc
 import os
@@ -46,6 +47,7 @@ def entry() -> None:
     if sys.stdout is None:  # started with it closed: Python gives no stream
         _say_on_stderr("standard output is closed; give it a file or a terminal")
         os._exit(1)
+    _write_what_the_encoding_takes()
     try:
         code = main()
         sys.stdout.flush()  # here, so that a full disk is seen, not lost on exit
@@ -61,6 +63,23 @@ def entry() -> None:
         with contextlib.suppress(OSError, ValueError, AttributeError):
             stream.flush()
     os._exit(code)
+
+
+def _in_ascii(error: UnicodeError) -> tuple[str, int]:
+    from .render.ascii import to_ascii
+
+    assert isinstance(error, UnicodeEncodeError)
+    return to_ascii(error.object[error.start : error.end]), error.end
+
+
+def _write_what_the_encoding_takes() -> None:
+    """In an ASCII or Latin-1 locale a character the output cannot encode is
+    written as ASCII (``→`` as ``>``), not a traceback part-way through."""
+    codecs.register_error("llm-landscape-ascii", _in_ascii)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            if "utf" not in (stream.encoding or "").lower().replace("-", ""):
+                stream.reconfigure(errors="llm-landscape-ascii")  # type: ignore[union-attr]
 
 
 def _say_on_stderr(message: str) -> None:
@@ -107,7 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    ascii_only = args.ascii or not _utf8_terminal()
+    # The Linux console's fonts have no emoji, and few of the other marks.
+    ascii_only = args.ascii or not _utf8_terminal() or os.environ.get("TERM") == "linux"
     return _play(loaded, path, args, ascii_only)
 
 
@@ -282,10 +302,18 @@ def _print_capped(messages: Sequence[str], total: int | None = None) -> None:
 
 
 def _utf8_terminal() -> bool:
+    """Whether the locale says the terminal takes UTF-8 (an unset locale is
+    taken to: most terminals do). Python turns LANG=C into LC_CTYPE=C.UTF-8
+    for itself (PEP 538); the locale the learner set is LANG's, then."""
     import locale
 
     encoding = (sys.stdout.encoding or locale.getpreferredencoding(False) or "").lower()
     if "utf" not in encoding.replace("-", ""):
         return False
-    lang = os.environ.get("LC_ALL") or os.environ.get("LC_CTYPE") or os.environ.get("LANG")
-    return lang is None or "utf" in lang.lower().replace("-", "")
+    environ = os.environ
+    lang = environ.get("LANG")
+    ctype = environ.get("LC_CTYPE")
+    if ctype == "C.UTF-8" and lang in ("C", "POSIX") and not environ.get("LC_ALL"):
+        ctype = None  # coerced by Python, not chosen
+    chosen = environ.get("LC_ALL") or ctype or lang
+    return chosen is None or "utf" in chosen.lower().replace("-", "")

@@ -8,17 +8,19 @@ anything pushed above it (help, overview, search, a question) covers it.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
+from textual.filter import LineFilter
 from textual.screen import Screen
 
 from ..lesson.model import Lesson
 from ..render.renderings import Renderings
+from .ascii_filter import AsciiFilter
 from .keys import APP_BINDINGS, KEY_NAMES
 from .lesson_screen import LessonScreen
 from .options import PlayerOptions
@@ -57,9 +59,14 @@ class LessonApp(App[None]):
         for theme in SHIPPED:
             self.register_theme(theme)
         self.renderings = Renderings(derived)
+        self._ascii = AsciiFilter() if self.options.ascii_only else None
         self.keeper = PlaceKeeper(self, lesson, self.options.state)
         self._state_problem = self.keeper.load()
         self._lesson = lesson
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        filters = super().get_line_filters()
+        return [*filters, self._ascii] if self._ascii else filters
 
     def get_default_screen(self) -> Screen[Any]:
         return LessonScreen(self._lesson, self.options, self.keeper, self.renderings)
