@@ -573,3 +573,37 @@ async def test_visited_steps_carry_a_glyph_not_colour_alone(lesson: Lesson) -> N
             assert f"Players{mark}" in text and f"Open{mark}" in text
             assert f"Recap{mark}" not in text  # the current step: lit, not ticked
             assert f"Closed{mark}" not in text and f"Agents{mark}" not in text  # not seen
+
+
+async def test_tab_moves_a_visible_focus_from_prose_to_code_and_back(lesson: Lesson) -> None:
+    app = LessonApp(lesson)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("1")
+        prose, code = app.query_one(ProsePane), app.query_one(CodeView)
+        panel = app.query_one("#code-panel")
+
+        def left_edge() -> str:
+            # The prose pane's first column, on the row of its first line of text.
+            x, y = prose.region.offset
+            return app.screen._compositor.render_strips()[y].crop(x, x + 1).text
+
+        def frame_colour() -> object:
+            return app.screen.get_style_at(panel.region.x, panel.region.y).color
+
+        assert app.focused is None
+        unfocused = (left_edge(), frame_colour())
+        assert unfocused[0] == " "
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is prose
+        assert left_edge() not in (" ", "")  # a bar beside the focused pane
+        assert frame_colour() == unfocused[1]
+        lines = list(prose.text)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is code
+        assert left_edge() == " "
+        assert frame_colour() != unfocused[1]  # the code panel's frame lights up
+        assert prose.text == lines  # focus never re-wraps the prose
+        await pilot.press("shift+tab")
+        assert app.focused is prose

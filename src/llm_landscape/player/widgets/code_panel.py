@@ -48,6 +48,7 @@ class CodePanel(Vertical):
         border-title-style: bold; border-title-color: $text;
         border-subtitle-color: $text-muted;
     }
+    CodePanel:focus-within { border: round $text-accent; border-title-color: $text-accent; }
     CodePanel > CodeView { height: auto; max-height: 100%; }
     """
 

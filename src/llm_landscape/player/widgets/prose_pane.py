@@ -67,11 +67,15 @@ class ProsePane(LineScrollView, can_focus=True):
     }
     DEFAULT_CSS = """
     ProsePane {
-        padding: 0 1;
+        /* The left cell is a border, blank until the pane has focus: then a bar
+           shows it, and the text keeps its width (no re-wrap on Tab). */
+        padding: 0 1 0 0;
+        border-left: blank;
         overflow-x: hidden;  /* wrapped to the width: it never scrolls sideways */
         scrollbar-size-vertical: 1;
         scrollbar-gutter: stable;
     }
+    ProsePane:focus { border-left: outer $text-primary; }
     ProsePane > .prose-pane--heading { text-style: bold underline; color: $text-secondary; }
     ProsePane > .prose-pane--insight { color: $text-accent; text-style: bold; }
     ProsePane > .prose-pane--code-title { background: $panel; text-style: bold; }
