@@ -93,7 +93,23 @@ async def test_search_escape_and_no_results(lesson: Lesson) -> None:
         assert player(app).tour.current is None
 
 
-async def test_copy_puts_the_code_on_the_clipboard(lesson: Lesson) -> None:
+@pytest.mark.parametrize(
+    ("environ", "said"),
+    [
+        ({"TERM": "xterm-kitty"}, "Copied {lines} lines of code to the clipboard."),
+        ({"WT_SESSION": "1"}, "Copied {lines} lines of code to the clipboard."),
+        ({"TERM": "xterm-256color"}, "Sent {lines} lines of code to the terminal's clipboard"),
+        ({"TERM": "xterm-kitty", "TMUX": "/tmp/t,1,0"}, "Sent {lines} lines"),  # tmux decides
+    ],
+    ids=["kitty", "windows-terminal", "unknown", "kitty-in-tmux"],
+)
+async def test_copy_puts_the_code_on_the_clipboard_and_says_what_it_knows(
+    lesson: Lesson, monkeypatch: pytest.MonkeyPatch, environ: dict[str, str], said: str
+) -> None:
+    for name in ("TERM", "TERM_PROGRAM", "TMUX", "STY", "ZELLIJ", "KITTY_WINDOW_ID", "WT_SESSION"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
     app = LessonApp(lesson, PlayerOptions(start_step=3))
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.press("c")
@@ -101,7 +117,11 @@ async def test_copy_puts_the_code_on_the_clipboard(lesson: Lesson) -> None:
         assert code is not None
         assert app.clipboard == code.source
         lines = len(code.source.splitlines())
-        await wait_for(pilot, lambda: f"Copied {lines} lines of code" in screen_text(app))
+        await wait_for(
+            pilot, lambda: said.format(lines=lines) in screen_text(app).replace("\n", " ")
+        )
+        if said.startswith("Sent"):
+            assert "--print --step 4" in screen_text(app)
         toast = app.screen.query_one(Toast)
         status = app.query_one(StatusBar)
         assert toast.region.bottom <= status.region.y  # the counter stays readable

@@ -9,6 +9,7 @@ the step bar and status bar through ``data_bind``, the step view through its
 
 from __future__ import annotations
 
+import os
 from time import monotonic
 from typing import TYPE_CHECKING, ClassVar
 
@@ -340,9 +341,12 @@ class LessonScreen(Screen[None]):
         if code is None:
             self.notify("This step has no code to copy.", markup=False)
             return
+        from .clipboard import notice
+
         self.app.copy_to_clipboard(code.source)
         lines = code.source.count("\n") + 1
-        self.notify(f"Copied {lines} lines of code to the clipboard.", markup=False)
+        said = notice(lines, current + 1, os.environ, in_browser=self.app.is_web)
+        self.notify(said, markup=False, timeout=8)
 
     def on_prose_pane_link_clicked(self, message: ProsePane.LinkClicked) -> None:
         from . import links
