@@ -141,6 +141,63 @@ def test_export_html_neutralises_hostile_text() -> None:
     assert 'href="file:' not in page
 
 
+def test_markdown_export_makes_raw_html_text_and_keeps_code(tmp_path: Path) -> None:
+    """A Markdown viewer (GitHub's, an editor's preview) renders raw HTML: the
+    lesson's tags must reach it as text, its code as written."""
+    path = tmp_path / "lesson.yaml"
+    path.write_text(
+        "title: T\nsteps:\n  - id: a\n    label: A\n    title: A\n    body: |\n"
+        "      Hi <script>alert(1)</script>, `<b>code</b>`, <https://example.org>.\n"
+        "      <img src=x onerror=alert(1)>\n\n"
+        "      ```html\n      <div>kept</div>\n      ```\n"
+        "    insight: 'Beware <iframe src=x>'\n",
+        encoding="utf-8",
+    )
+    text = to_markdown(load_lesson(path)[0])
+    for raw in ("<script>", "<img", "<iframe"):
+        assert raw not in text
+    assert "&lt;script>alert(1)&lt;/script>" in text and "&lt;img src=x" in text
+    assert "`<b>code</b>`" in text and "<div>kept</div>" in text  # code as written
+    assert "<https://example.org>" in text  # an autolink stays a link
+
+
+def test_html_export_makes_only_web_links_and_anchors_live() -> None:
+    from llm_landscape.render.prose import to_html as prose_html
+
+    page = prose_html(
+        "[a](https://x.org) [b](mailto:me@x.org) [c](ftp://x) [d](#step-2) [e](ssh://h)"
+    )
+    assert page.count("<a ") == 2
+    assert 'href="https://x.org"' in page and 'href="#step-2"' in page
+    assert "[b](mailto:me@x.org)" in page and "[e](ssh://h)" in page
+
+
+def test_html_export_follows_the_colour_scheme_and_prints_on_white(lesson: Lesson) -> None:
+    from rich.color import Color
+
+    from .contrast import ratio
+
+    page = to_html(lesson)
+    blocks = {
+        "dark": re.search(r":root \{(.*?)\}", page, re.S),
+        "light": re.search(r"prefers-color-scheme: light\) \{\s*:root \{(.*?)\}", page, re.S),
+        "print": re.search(r"@media print \{\s*:root \{(.*?)\}", page, re.S),
+    }
+    for name, found in blocks.items():
+        assert found, name
+        colours = dict(re.findall(r"--([\w-]+): (#[0-9a-f]{3,6})", found.group(1)))
+        bg = Color.parse(colours["bg"])
+        for text in ("fg", "link", "muted", "accent"):
+            assert ratio(Color.parse(colours[text]), bg) >= 4.5, (name, text)
+        for frame in ("frame", "code"):
+            assert ratio(Color.parse(colours[frame]), bg) >= 3, (name, frame)
+        light_page = ratio(bg, Color.parse("#000000")) > 15
+        assert light_page == (name != "dark"), name  # printed on white, never dark
+    printed = page[page.index("@media print") :]
+    assert re.search(r"\.insight, \.code, \.code pre \{ break-inside: avoid; \}", printed)
+    assert "nav.steps { display: none; }" in printed
+
+
 def test_new_writes_a_valid_lesson_and_refuses_to_overwrite(tmp_path: Path) -> None:
     target = tmp_path / "mine"
     written = write_new_lesson(target)

@@ -12,6 +12,10 @@ from ..lesson.navigation import Tour
 from ..render import prose
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~-])")
+_TAG_START = re.compile(r"<(?!https?://[^>\s]*>)(?=[A-Za-z/!?])")
+"""A ``<`` that would open raw HTML (a tag, comment or declaration) where a
+Markdown viewer renders it; web autolinks (``<https://…>``) stay links."""
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
 
 
 def export(lesson: Lesson, target: Path) -> None:
@@ -29,6 +33,28 @@ def export(lesson: Lesson, target: Path) -> None:
 def _md_line(text: str) -> str:
     """Single-line lesson text as literal Markdown (titles are text, not markup)."""
     return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _md_prose(markdown: str) -> str:
+    """Lesson Markdown for a Markdown document, its raw HTML made text:
+    GitHub and most viewers would render ``<script>`` or ``<img onerror>``.
+    Code blocks and code spans are left as written (there ``<`` is text)."""
+    lines = markdown.split("\n")
+    code_lines: set[int] = set()
+    for token in prose.block_tokens(markdown):
+        if token.type in ("fence", "code_block") and token.map:
+            code_lines.update(range(*token.map))
+    for number, line in enumerate(lines):
+        if number not in code_lines and "<" in line:
+            pieces = _CODE_SPAN.split(line)  # text, run, code, text, run, code, ...
+            for i in range(0, len(pieces), 3):
+                pieces[i] = _TAG_START.sub("&lt;", pieces[i])
+            lines[number] = "".join(
+                piece if i % 3 != 2 else f"{pieces[i - 1]}{piece}{pieces[i - 1]}"
+                for i, piece in enumerate(pieces)
+                if i % 3 != 1
+            )
+    return "\n".join(lines)
 
 
 def _fence(code: str) -> str:
@@ -59,10 +85,10 @@ def _markdown_step(step: Step, index: int, count: int) -> list[str]:
         out += [f"*{_md_line(step.subtitle)}*", ""]
     if step.heading:
         out += [f"### {_md_line(step.heading)}", ""]
-    out += [step.body.strip(), ""]
+    out += [_md_prose(step.body.strip()), ""]
     if step.insight:
         quoted = "\n".join(
-            f"> {line}" if line else ">" for line in step.insight.strip().split("\n")
+            f"> {line}" if line else ">" for line in _md_prose(step.insight.strip()).split("\n")
         )
         out += ["> **Key insight:**", ">", quoted, ""]
     if step.code is not None:
@@ -75,24 +101,44 @@ def _markdown_step(step: Step, index: int, count: int) -> list[str]:
 
 
 _CSS = """
+:root { --fg: #e0e0e0; --bg: #121212; --panel: #1e1e1e; --head: #242f38; --link: #6cb4ec;
+        --muted: #a8a8a8; --rule: #333; --accent: #ffc473; --frame: #fea62b; --code: #0178d4;
+        color-scheme: dark light; }
+@media (prefers-color-scheme: light) {
+  :root { --fg: #1f1f1f; --bg: #fafafa; --panel: #f0f0f0; --head: #dde6ee; --link: #00528f;
+          --muted: #4f4f4f; --rule: #ccc; --accent: #7a4500; --frame: #a86d1c; --code: #004578; }
+}
 body { font: 16px/1.55 system-ui, sans-serif; max-width: 72rem; margin: 2rem auto; padding: 0 1rem;
-       color: #e0e0e0; background: #121212; }
-a { color: #57a5e2; }
-nav.steps { position: sticky; top: 0; background: #1e1e1e; padding: .5rem 1rem;
+       color: var(--fg); background: var(--bg); }
+a { color: var(--link); }
+nav.steps { position: sticky; top: 0; background: var(--panel); padding: .5rem 1rem;
             border-radius: 6px; }
 nav.steps a { text-decoration: none; margin-right: .25rem; }
 header.card { text-align: center; padding: 3rem 0; }
 .badge { background: #fea62b; color: #121212; padding: .1rem .6rem; font-weight: bold; }
-section.step { border-top: 1px solid #333; padding-top: 1rem; margin-top: 2rem; }
-.counter { color: #999; }
-.subtitle { color: #aaa; font-style: italic; }
+section.step { border-top: 1px solid var(--rule); padding-top: 1rem; margin-top: 2rem; }
+.counter, .subtitle { color: var(--muted); }
+.subtitle { font-style: italic; }
 .panes { display: grid; grid-template-columns: 1fr 1fr; gap: 1.5rem; }
 @media (max-width: 60rem) { .panes { grid-template-columns: 1fr; } }
-.insight { border: 1px solid #fea62b; border-radius: 8px; padding: .25rem 1rem; }
-.insight h4 { color: #fea62b; margin: .5rem 0; }
-.code { border: 1px solid #0178d4; border-radius: 8px; overflow: hidden; }
-.code h4 { margin: 0; padding: .4rem .8rem; background: #242f38; }
-.code pre { margin: 0; padding: .8rem; overflow-x: auto; background: #1e1e1e; }
+.insight { border: 1px solid var(--frame); border-radius: 8px; padding: .25rem 1rem; }
+.insight h4 { color: var(--accent); margin: .5rem 0; }
+.code { border: 1px solid var(--code); border-radius: 8px; overflow: hidden; }
+.code h4 { margin: 0; padding: .4rem .8rem; background: var(--head); }
+.code h4 small { font-weight: normal; color: var(--muted); margin-left: .5rem; }
+.code pre { margin: 0; padding: .8rem; overflow-x: auto; background: var(--panel); }
+@media print {
+  :root { --fg: #000000; --bg: #ffffff; --panel: #f4f4f4; --head: #e8e8e8; --link: #00528f;
+          --muted: #444444; --rule: #bbbbbb; --accent: #7a4500; --frame: #a86d1c; --code: #004578; }
+  body { max-width: none; margin: 0; font-size: 11pt; }
+  nav.steps { display: none; }
+  header.card { padding: 1rem 0; }
+  .panes { grid-template-columns: 1fr; }
+  section.step { break-before: page; border-top: none; margin-top: 0; }
+  h2, h3, h4 { break-after: avoid; }
+  .insight, .code, .code pre { break-inside: avoid; }
+  .code pre { white-space: pre-wrap; overflow: visible; }
+}
 """
 
 
@@ -107,7 +153,7 @@ def to_html(lesson: Lesson) -> str:
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{e(lesson.heading)}</title><style>{_CSS}</style></head><body>",
+        f"<title>{e(lesson.heading)}</title><style>{_CSS}{_code_css()}</style></head><body>",
         f'<nav class="steps">{nav}</nav>',
         f'<header class="card"><h1>{e(lesson.heading)}</h1>',
     ]
@@ -138,7 +184,10 @@ def _html_step(step: Step, index: int, count: int) -> str:
         out.append(f'<div class="insight"><h4>Key insight</h4>{render(step.insight)}</div>')
     out.append("</div>")
     if step.code is not None:
-        out.append(f'<div class="code"><h4>{e(step.code.title or step.code.language)}</h4>')
+        code = step.code
+        name = e(code.title or code.language)
+        language = f"<small>{e(code.language)}</small>" if code.title else ""
+        out.append(f'<div class="code"><h4>{name}{language}</h4>')
         out.append(_highlight_html(step.code.source, step.code.language))
         out.append("</div>")
     out.append("</div></section>")
@@ -151,5 +200,23 @@ def _highlight_html(source: str, language: str) -> str:
 
     from ..render.lexers import lexer_for
 
-    formatter = HtmlFormatter(noclasses=True, nobackground=True, style="monokai")
+    formatter = HtmlFormatter(cssclass="hl", nobackground=True)
     return str(highlight(source, lexer_for(language), formatter))
+
+
+def _code_css() -> str:
+    """The highlighting's colours as classes, so that the page's light variant
+    (and its print) can swap them: monokai on dark, the default style on light."""
+    from pygments.formatters import HtmlFormatter
+
+    def rules(style: str) -> str:
+        formatter = HtmlFormatter(style=style, nobackground=True)
+        return str(formatter.get_style_defs(".hl"))  # type: ignore[no-untyped-call]
+
+    # Tokens the light style leaves alone must not keep monokai's near-white.
+    reset = ".hl [class] { color: var(--fg); background-color: transparent; font-weight: normal;"
+    light = reset + " font-style: normal; border: none; }\n" + rules("default")
+    return (
+        f"\n{rules('monokai')}\n@media (prefers-color-scheme: light) {{\n{light}\n}}"
+        f"\n@media print {{\n{light}\n}}\n"
+    )

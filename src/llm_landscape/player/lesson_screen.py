@@ -343,6 +343,7 @@ class LessonScreen(Screen[None]):
             return
         from .clipboard import notice
 
+        assert current is not None  # a step with code is shown
         self.app.copy_to_clipboard(code.source)
         lines = code.source.count("\n") + 1
         said = notice(lines, current + 1, os.environ, in_browser=self.app.is_web)

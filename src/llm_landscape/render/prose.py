@@ -184,11 +184,25 @@ def _inline(out: _Builder, children: list[Token]) -> None:
                 out.add(f" ⟨{addresses.pop()}⟩", ("address",))
 
 
+@lru_cache(maxsize=1)
+def _page_parser() -> MarkdownIt:
+    parser = _parser().__class__("commonmark", {"html": False}).enable("strikethrough")
+    # Live links on a page are web links and anchors only; any other scheme
+    # (mailto:, ftp:, ssh:, a browser's own) stays the Markdown text it was.
+    parser.validateLink = lambda url: url.lower().startswith(("http://", "https://", "#"))  # type: ignore[method-assign]
+    return parser
+
+
+def block_tokens(markdown: str) -> list[Token]:
+    """The Markdown's block tokens (``fence``, ``code_block`` … with their line ``map``)."""
+    return list(_parser().parse(markdown))
+
+
 def to_html(markdown: str) -> str:
     """Markdown as safe HTML for ``--export``: raw HTML is escaped, images become
-    their alt text (no external assets), and markdown-it refuses javascript:,
-    vbscript:, file: and data: links."""
-    parser = _parser()
+    their alt text (no external assets), and only http:, https: and ``#``
+    links are live."""
+    parser = _page_parser()
     tokens = parser.parse(markdown)
     for token in tokens:
         for child in token.children or []:
@@ -201,4 +215,4 @@ def to_html(markdown: str) -> str:
     return str(parser.renderer.render(tokens, parser.options, {}))
 
 
-__all__ = ["LINK_META", "compile_markdown", "render", "to_html"]
+__all__ = ["LINK_META", "block_tokens", "compile_markdown", "render", "to_html"]
