@@ -23,6 +23,7 @@ from llm_landscape.player.widgets.prose_pane import ProsePane
 from llm_landscape.player.widgets.status_bar import StatusBar
 
 from .conftest import player, screen_text, wait_for
+from .contrast import screen_segments
 
 
 async def test_overview_lists_steps_marks_visited_and_jumps(lesson: Lesson) -> None:
@@ -80,6 +81,38 @@ async def test_search_jumps_to_the_step_and_scrolls_the_code(lesson: Lesson) -> 
         await wait_for(pilot, lambda: view.scroll_offset.y > 0)
         top = view.scroll_offset.y
         assert top <= line < top + view.scrollable_content_region.height
+
+
+def marked_on_screen(app: LessonApp) -> list[str]:
+    """The runs of text drawn reversed on screen: what a search marked."""
+    return [
+        segment.text
+        for segment in screen_segments(app)
+        if segment.style is not None
+        and segment.style.reverse
+        and any(c.isalnum() for c in segment.text)
+    ]
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+@pytest.mark.parametrize(
+    ("query", "where"), [("leaderboard", "code"), ("ollama", "prose"), ("democratization", "title")]
+)
+async def test_a_search_marks_its_match_on_the_step_until_the_next_move(
+    lesson: Lesson, size: tuple[int, int], query: str, where: str
+) -> None:
+    app = LessonApp(lesson)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("1")
+        assert not marked_on_screen(app)
+        await pilot.press("slash", *query, "enter")
+        await wait_for(pilot, lambda: not isinstance(app.screen, SearchScreen))
+        await pilot.pause(0.1)
+        marks = marked_on_screen(app)
+        assert marks and all(mark.lower() == query for mark in marks), (where, marks)
+        await pilot.press("right" if player(app).tour.current != 5 else "left")
+        await pilot.pause()
+        assert not marked_on_screen(app)
 
 
 async def test_search_escape_and_no_results(lesson: Lesson) -> None:

@@ -20,6 +20,7 @@ from textual.strip import Strip
 from ...render.highlight import LazyLines
 from .code_rows import OVERFLOW
 from .line_scroll import LineScrollView
+from .marking import marked
 
 Row = tuple[list[Segment], int]
 """A drawn line: its segments and their width in cells."""
@@ -50,6 +51,7 @@ class CodeView(LineScrollView, can_focus=True):
         self._row_caches: LRUCache[int, tuple[Sequence[Text], LRUCache[int, Row]]]
         self._row_caches = LRUCache(16)
         self._frame = (Style(), 0)
+        self._needle = ""
         self._marker_style = Style()
         self._rows_width = 0
         self._cached_style = Style()
@@ -123,7 +125,17 @@ class CodeView(LineScrollView, can_focus=True):
         self._marker_style = self.get_component_rich_style("code-view--overflow")
         return super().render_lines(crop)
 
+    def mark(self, needle: str) -> None:
+        """Mark every occurrence of ``needle`` (a search's match) until cleared with ""."""
+        if needle.lower() != self._needle:
+            self._needle = needle.lower()
+            self.refresh()
+
     def render_line(self, y: int) -> Strip:
+        strip = self._line(y)
+        return marked(strip, self._needle) if self._needle else strip
+
+    def _line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
         style, width = self._frame

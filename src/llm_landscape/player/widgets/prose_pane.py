@@ -38,6 +38,7 @@ from ...render import prose
 from ...render.renderings import Renderings
 from .code_rows import CodeRows
 from .line_scroll import LineScrollView
+from .marking import marked
 
 PARTS = ("heading", "body", "insight")
 
@@ -99,6 +100,7 @@ class ProsePane(LineScrollView, can_focus=True):
         self._cache: LRUCache[tuple[int, int], ProseLines] = LRUCache(64)
         self._lines = ProseLines([], {}, 0)
         self._frame = (Style(), 0)
+        self._needle = ""
         self._cached_colours: tuple[Style, ...] = ()
 
     @property
@@ -207,7 +209,17 @@ class ProsePane(LineScrollView, can_focus=True):
             event.stop()
             self.post_message(self.LinkClicked(address))
 
+    def mark(self, needle: str) -> None:
+        """Mark every occurrence of ``needle`` (a search's match) until cleared with ""."""
+        if needle.lower() != self._needle:
+            self._needle = needle.lower()
+            self.refresh()
+
     def render_line(self, y: int) -> Strip:
+        strip = self._line(y)
+        return marked(strip, self._needle) if self._needle else strip
+
+    def _line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         style, width = self._frame
         rows = self._lines.rows

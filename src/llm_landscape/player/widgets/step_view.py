@@ -99,6 +99,7 @@ class StepView(Vertical):
     def watch_index(self, index: int | None) -> None:
         if self._hit is not None and self._hit.step != index:
             self._hit = None  # moved on: the match is no longer on screen
+            self._mark("")
         if index is not None:
             self._show(index)
         self._prepare_soon()
@@ -180,7 +181,14 @@ class StepView(Vertical):
         that showing it asked for. The match is kept until the next step, so a
         change of layout meanwhile (``stacked``) reveals it again."""
         self._hit = hit
+        self._mark(hit.snippet[hit.start : hit.end])
         self.call_after_refresh(self._reveal)
+
+    def _mark(self, needle: str) -> None:
+        for title in self.query(Title):
+            title.mark(needle)
+        self.query_one(ProsePane).mark(needle)
+        self.query_one(CodeView).mark(needle)
 
     def _reveal(self) -> None:
         hit = self._hit

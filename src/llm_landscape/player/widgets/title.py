@@ -15,6 +15,7 @@ class Title(Static):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self._text = ""
+        self._needle = ""
 
     @property
     def text(self) -> str:
@@ -30,4 +31,19 @@ class Title(Static):
 
         layout = not self.size or not (one_line(self._text) and one_line(text))
         self._text = text
+        self._needle = ""
         self.update(Content(text), layout=layout)
+
+    def mark(self, needle: str) -> None:
+        """Mark every occurrence of ``needle`` (a search's match) until cleared with ""."""
+        needle = needle.lower()
+        if needle == self._needle:
+            return
+        self._needle = needle
+        content, folded = Content(self._text), self._text.lower()
+        if needle and len(folded) == len(self._text):
+            found = folded.find(needle)
+            while found >= 0:
+                content = content.stylize("reverse bold", found, found + len(needle))
+                found = folded.find(needle, found + len(needle))
+        self.update(content, layout=False)  # the same words: the same size
