@@ -179,6 +179,22 @@ async def test_the_key_bar_shows_the_keys_that_matter(lesson: Lesson) -> None:
         assert "Jump to step" not in text  # only the few keys that matter
 
 
+@pytest.mark.parametrize("width", [40, 50, 60, 80, 100])
+async def test_the_bottom_bars_drop_whole_items_as_the_terminal_narrows(
+    lesson: Lesson, width: int
+) -> None:
+    app = LessonApp(lesson, PlayerOptions(start_step=1))
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+        status, keys = app.query_one(StatusBar).text, app.query_one(KeyBar).text
+        assert "…" not in status and "…" not in keys
+        assert status.rstrip().endswith("Step 2 / 6") and "Play" in status
+        hint = "← back  1–6 jump  c copy code  t theme".split("  ")
+        shown = [item for item in hint if item in status]
+        assert shown == hint[: len(shown)]  # whole items, the first ones first
+        assert "? Help" in keys and "q Quit" in keys  # never the first to go
+
+
 async def test_a_click_on_a_key_presses_it(lesson: Lesson) -> None:
     app = LessonApp(lesson)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -36,3 +36,33 @@ def test_screens_and_themes(
 ) -> None:  # type: ignore[no-untyped-def]
     app = LessonApp(lesson, PlayerOptions(theme=theme))
     assert snap_compare(app, terminal_size=(120, 40), press=keys)
+
+
+ALL_SIZES = [(120, 40), (100, 30), (80, 24), (60, 20), (40, 15)]
+
+
+@pytest.mark.parametrize("size", ALL_SIZES, ids=[f"{w}x{h}" for w, h in ALL_SIZES])
+@pytest.mark.parametrize(
+    ("keys", "options"),
+    [
+        (["1"], PlayerOptions()),  # the longest code of the lesson
+        (["6", "space"], PlayerOptions()),  # the end card
+        (["2"], PlayerOptions(theme="light")),
+        (["3"], PlayerOptions(theme="high-contrast")),
+    ],
+    ids=["long-code", "end-card", "light", "high-contrast"],
+)
+def test_every_size(  # type: ignore[no-untyped-def]
+    snap_compare, lesson: Lesson, size: tuple[int, int], keys: list[str], options: PlayerOptions
+) -> None:
+    assert snap_compare(LessonApp(lesson, options), terminal_size=size, press=keys)
+
+
+@pytest.mark.parametrize(
+    "options",
+    [PlayerOptions(colours="standard"), PlayerOptions(colours="standard", theme="light"),
+     PlayerOptions(ascii_only=True)],
+    ids=["16-colours-dark", "16-colours-light", "ascii"],
+)  # fmt: skip
+def test_few_colours_and_ascii(snap_compare, lesson: Lesson, options: PlayerOptions) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(LessonApp(lesson, options), terminal_size=(80, 24), press=["4"])

@@ -87,10 +87,13 @@ class StatusBar(Widget):
         counter = f" {self.counter} "
         line = Text(no_wrap=True, overflow="ellipsis", end="")
         line.append(self.play_label, play)
-        for part in (self.countdown, f"{self.wpm} wpm", self.hint):
+        room = width - cell_len(counter)
+        # Whole parts only, in order of use, as many as fit: never "c copy co…".
+        for part in (self.countdown, f"{self.wpm} wpm", *self.hint.split("  ")):
+            if part and line.cell_len + cell_len(part) + 2 > room:
+                break
             if part:
                 line.append(f" {part} ", muted)
-        room = width - cell_len(counter)
         line.truncate(max(room, 0), overflow="ellipsis")
         line.pad_right(max(room - line.cell_len, 0))
         line.append(counter, self.get_component_rich_style("status-bar--counter"))
