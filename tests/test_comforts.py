@@ -189,7 +189,7 @@ async def test_the_bottom_bars_drop_whole_items_as_the_terminal_narrows(
         status, keys = app.query_one(StatusBar).text, app.query_one(KeyBar).text
         assert "…" not in status and "…" not in keys
         assert status.rstrip().endswith("Step 2 / 6") and "Play" in status
-        hint = "← back  1–6 jump  c copy code  t theme".split("  ")
+        hint = ["← back", "1–6 jump", "c copy code", "t theme"]
         shown = [item for item in hint if item in status]
         assert shown == hint[: len(shown)]  # whole items, the first ones first
         assert "? Help" in keys and "q Quit" in keys  # never the first to go
