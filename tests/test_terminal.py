@@ -274,3 +274,14 @@ def test_ascii_terminals_get_a_screen_of_ascii_alone(
     screen = tmux.wait_for("Key insight")
     assert screen.isascii(), sorted({char for char in screen if not char.isascii()})
     assert "+- Key insight -" in screen
+
+
+def test_q_quits_within_a_second_while_a_lexer_never_ends(tmux: Tmux) -> None:
+    start(tmux, str(CORPUS / "endless-lexer.yaml"), "--step", "1", size="80x24")
+    tmux.wait_for("Step 1 / 1")
+    assert "a=b" in tmux.screen()  # the code, plain, at once
+    started = time.monotonic()
+    tmux("send-keys", "-t", "player", "q")
+    while "Step 1 / 1" in tmux.screen():
+        assert time.monotonic() - started < 1.0, "q did not quit within a second"
+        time.sleep(0.02)

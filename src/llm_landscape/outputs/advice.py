@@ -2,7 +2,8 @@
 
 These are notes (exit status stays 0): code wider than the code pane at
 120 columns, prose taller than an 80×24 terminal, and steps that lack an
-insight or code where most steps have one.
+insight or code where most steps have one; and a warning for code whose
+lexer did not finish in its time (``render/bounded_lex.py``).
 """
 
 from __future__ import annotations
@@ -29,12 +30,31 @@ def advise(lesson: Lesson) -> list[Diagnostic]:
     for number, step in enumerate(lesson.steps, 1):
         notes += _code_width(lesson.path, number, step)
         notes += _prose_height(lesson.path, number, step)
+        notes += _lexer_time(lesson.path, number, step)
     notes += _missing_parts(lesson)
     return notes
 
 
 def _note(path: Path, message: str) -> Diagnostic:
     return Diagnostic(path, 0, 0, message, Severity.NOTE)
+
+
+def _lexer_time(path: Path, number: int, step: Step) -> Iterator[Diagnostic]:
+    """A lexer we do not vouch for is tried, on its clock, as the player will."""
+    from ..render.bounded_lex import LEX_SECONDS, lex_bounded, vetted
+
+    code = step.code
+    if code is None or vetted(code.language) or lex_bounded(code.source, code.language):
+        return
+    yield Diagnostic(
+        path,
+        0,
+        0,
+        f"step {number} ({step.id}): highlighting this {code.language} code took over "
+        f"{LEX_SECONDS:g} s, so learners see it as plain text; the lexer may never "
+        "finish on it: try another language name, or `text`",
+        Severity.WARNING,
+    )
 
 
 def _code_width(path: Path, number: int, step: Step) -> Iterator[Diagnostic]:

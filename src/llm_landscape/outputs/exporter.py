@@ -188,20 +188,29 @@ def _html_step(step: Step, index: int, count: int) -> str:
         name = e(code.title or code.language)
         language = f"<small>{e(code.language)}</small>" if code.title else ""
         out.append(f'<div class="code"><h4>{name}{language}</h4>')
-        out.append(_highlight_html(step.code.source, step.code.language))
+        out.append(_highlight_html(step, step.code.source, step.code.language))
         out.append("</div>")
     out.append("</div></section>")
     return "\n".join(out)
 
 
-def _highlight_html(source: str, language: str) -> str:
-    from pygments import highlight
+def _highlight_html(step: Step, source: str, language: str) -> str:
+    import io
+
     from pygments.formatters import HtmlFormatter
+    from pygments.token import string_to_tokentype
 
-    from ..render.lexers import lexer_for
+    from ..render.bounded_lex import lex_bounded
+    from .printer import gave_up
 
+    tokens = lex_bounded(source, language)
+    if tokens is None:
+        gave_up(step, language)
+        tokens = (("Text", source),)
     formatter = HtmlFormatter(cssclass="hl", nobackground=True)
-    return str(highlight(source, lexer_for(language), formatter))
+    page = io.StringIO()
+    formatter.format(((string_to_tokentype(kind), text) for kind, text in tokens), page)
+    return page.getvalue()
 
 
 def _code_css() -> str:

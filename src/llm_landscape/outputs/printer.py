@@ -11,6 +11,7 @@ imports neither Rich's console nor the Markdown parser nor a lexer.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, TextIO
 
@@ -97,11 +98,22 @@ def _title(console: Console, lesson: Lesson) -> None:
     console.print(Text(f"Steps: {outline}", style="dim"))
 
 
+def gave_up(step: Step, language: str) -> None:
+    """Say on standard error that a step's code goes out plain, and why."""
+    from ..render.bounded_lex import LEX_SECONDS
+
+    sys.stderr.write(
+        f"llm-landscape: step {step.id}: highlighting {language} took over "
+        f"{LEX_SECONDS:g} s; its code is written as plain text\n"
+    )
+
+
 def _step(console: Console, step: Step, counter: str) -> None:
     from rich.rule import Rule
     from rich.text import Text
 
     from ..render import prose
+    from ..render.bounded_lex import lex_bounded
     from ..render.highlight import ANSI_COLOURS, highlight_lines, palette
 
     console.print()
@@ -124,5 +136,10 @@ def _step(console: Console, step: Step, counter: str) -> None:
         title = step.code.title or "Code"
         console.print(Text(f"--- {title} ({step.code.language}) ---", style="bold"))
         styles = palette(ANSI_COLOURS)
-        for line in highlight_lines(step.code.source, step.code.language, styles):
+        code = step.code
+        tokens = lex_bounded(code.source, code.language)
+        if tokens is None:
+            gave_up(step, code.language)
+            tokens = (("Text", code.source),)
+        for line in highlight_lines(code.source, code.language, styles, lexed=tokens):
             console.print(line, soft_wrap=True)

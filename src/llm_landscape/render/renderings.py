@@ -48,8 +48,12 @@ class Renderings:
         return found
 
     def tokens(self, source: str, language: str) -> Tokens | None:
-        """The code lexed, if it is short enough to keep; None for long code."""
-        if source.count("\n") >= CACHED_LINES:
+        """The code lexed, if it is short enough to keep and its lexer is vetted
+        (``bounded_lex``); None for long code, and for a lexer that must run
+        in a child with a time bound (never on the caller's thread)."""
+        from .bounded_lex import vetted
+
+        if source.count("\n") >= CACHED_LINES or not vetted(language):
             return None
         key = f"{language}\0{source}"
         found = self._code.get(key)

@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.worker import get_current_worker
 
 from ...lesson.model import CodePanel as CodeModel
+from ...render.bounded_lex import LEX_SECONDS, lex_bounded, vetted
 from ...render.highlight import (
     HighlightCancelledError,
     Palette,
@@ -117,12 +118,29 @@ class CodePanel(Vertical):
     @work(thread=True, exclusive=True, group="highlight")
     def _highlight(self, key: int, code: CodeModel, styles: Palette) -> None:
         worker = get_current_worker()
+
+        def cancelled() -> bool:
+            return worker.is_cancelled
+
+        tokens = None
+        if not vetted(code.language):  # in a child, on a clock: it may never finish
+            tokens = lex_bounded(code.source, code.language, cancelled=cancelled)
+            if tokens is None:
+                if not worker.is_cancelled:
+                    self.app.call_from_thread(self._gave_up, code.language)
+                return
         try:
-            lines = highlight_lines(code.source, code.language, styles, lambda: worker.is_cancelled)
+            lines = highlight_lines(code.source, code.language, styles, cancelled, tokens)
         except HighlightCancelledError:
             return
         if not worker.is_cancelled:
             self.app.call_from_thread(self._highlighted, key, lines)
+
+    def _gave_up(self, language: str) -> None:
+        self.notify(
+            f"Highlighting this {language} code took over {LEX_SECONDS:g} s: shown as plain text.",
+            markup=False,
+        )
 
     def _highlighted(self, key: int, lines: Sequence[Text]) -> None:
         self._cache[key] = lines
