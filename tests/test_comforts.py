@@ -16,7 +16,7 @@ from llm_landscape.lesson.search import search
 from llm_landscape.player.app import LessonApp, PlayerOptions
 from llm_landscape.player.screens.confirm import ConfirmScreen
 from llm_landscape.player.screens.overview import OverviewScreen
-from llm_landscape.player.screens.search import SearchScreen
+from llm_landscape.player.screens.search import MAX_QUERY, SearchScreen
 from llm_landscape.player.widgets.code_view import CodeView
 from llm_landscape.player.widgets.key_bar import KeyBar
 from llm_landscape.player.widgets.prose_pane import ProsePane
@@ -72,6 +72,7 @@ async def test_search_jumps_to_the_step_and_scrolls_the_code(lesson: Lesson) -> 
         assert isinstance(app.screen, SearchScreen)
         await pilot.press(*"chatbot arena leaderboard")
         results = app.screen.query_one(OptionList)
+        await wait_for(pilot, lambda: results.option_count > 0)  # once typing pauses
         assert results.option_count == 1
         assert "Chatbot Arena leaderboard" in str(results.get_option_at_index(0).prompt)
         await pilot.press("enter")
@@ -113,6 +114,27 @@ async def test_a_search_marks_its_match_on_the_step_until_the_next_move(
         await pilot.press("right" if player(app).tour.current != 5 else "left")
         await pilot.pause()
         assert not marked_on_screen(app)
+
+
+async def test_a_long_burst_of_typing_is_searched_once_typing_stops_and_capped(
+    lesson: Lesson,
+) -> None:
+    """Typing 10,000 characters searched the lesson on each key, with a longer
+    query each time: seconds, and minutes for 100,000."""
+    app = LessonApp(lesson)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        field = app.screen.query_one(Input)
+        await pilot.press(*("ollama" + "x" * 400))
+        assert len(field.value) == MAX_QUERY  # the rest was not taken
+        await pilot.pause(0.2)
+        assert "No match for" in screen_text(app)  # for the latest text, not an earlier one
+        for _ in range(MAX_QUERY - len("ollama")):
+            await pilot.press("backspace")
+        await wait_for(pilot, lambda: app.screen.query_one(OptionList).option_count > 0)
+        assert (
+            "ollama" in str(app.screen.query_one(OptionList).get_option_at_index(0).prompt).lower()
+        )
 
 
 async def test_search_escape_and_no_results(lesson: Lesson) -> None:

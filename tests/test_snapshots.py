@@ -35,7 +35,12 @@ def test_screens_and_themes(
     snap_compare, lesson: Lesson, keys: list[str], theme: str | None
 ) -> None:  # type: ignore[no-untyped-def]
     app = LessonApp(lesson, PlayerOptions(theme=theme))
-    assert snap_compare(app, terminal_size=(120, 40), press=keys)
+
+    async def press_and_settle(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press(*keys)
+        await pilot.pause(0.2)  # a search runs a moment after the last key
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=press_and_settle)
 
 
 ALL_SIZES = [(120, 40), (100, 30), (80, 24), (60, 20), (40, 15)]

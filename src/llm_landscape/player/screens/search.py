@@ -11,12 +11,19 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...lesson.model import Lesson
 from ...lesson.search import MAX_HITS, Hit, search
 from ..widgets.key_bar import KeyBar
+
+
+MAX_QUERY = 200
+"""Longer than any phrase worth finding; a pasted page is cut here."""
+SEARCH_AFTER = 0.06
+"""Seconds after the last key of a burst before searching."""
 
 
 class SearchScreen(ModalScreen[Hit | None]):
@@ -43,12 +50,16 @@ class SearchScreen(ModalScreen[Hit | None]):
         super().__init__()
         self._lesson = lesson
         self._hits: list[Hit] = []
+        self._pending: Timer | None = None
+        self._searched: str | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = "Search the lesson"
             box.border_subtitle = "Enter to go · Esc to close"
-            yield Input(placeholder="words to find (any case)", id="query")
+            yield Input(
+                placeholder="words to find (any case)", id="query", max_length=MAX_QUERY
+            )
             yield Static(id="search-status", markup=False)
             yield OptionList(id="results")
         yield KeyBar()
@@ -57,14 +68,26 @@ class SearchScreen(ModalScreen[Hit | None]):
         self.query_one(Input).focus()
 
     @on(Input.Changed)
-    def _search(self, event: Input.Changed) -> None:
-        self._hits = search(self._lesson, event.value)
+    def _typed(self) -> None:
+        # Each search reads every line of the lesson: typed as a burst (or held
+        # down), search once, on the latest text, a moment after the last key.
+        if self._pending is not None:
+            self._pending.stop()
+        self._pending = self.set_timer(SEARCH_AFTER, self._search)
+
+    def _search(self) -> None:
+        self._pending = None
+        query = self.query_one(Input).value
+        if query == self._searched:
+            return
+        self._searched = query
+        self._hits = search(self._lesson, query)
         results = self.query_one(OptionList)
         results.clear_options()
         results.add_options(self._option(hit) for hit in self._hits)
         if self._hits:
             results.highlighted = 0
-        self.query_one("#search-status", Static).update(Content(self._status(event.value)))
+        self.query_one("#search-status", Static).update(Content(self._status(query)))
 
     def _status(self, query: str) -> str:
         """How many matches, or that there is none: an empty list alone says nothing."""
@@ -86,6 +109,7 @@ class SearchScreen(ModalScreen[Hit | None]):
 
     @on(Input.Submitted)
     def _submit(self) -> None:
+        self._search()  # Enter right after typing: the results of what was typed
         highlighted = self.query_one(OptionList).highlighted
         if self._hits:
             self.dismiss(self._hits[highlighted or 0])
