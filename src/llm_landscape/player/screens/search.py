@@ -19,7 +19,6 @@ from ...lesson.model import Lesson
 from ...lesson.search import MAX_HITS, Hit, search
 from ..widgets.key_bar import KeyBar
 
-
 MAX_QUERY = 200
 """Longer than any phrase worth finding; a pasted page is cut here."""
 SEARCH_AFTER = 0.06
@@ -57,9 +56,7 @@ class SearchScreen(ModalScreen[Hit | None]):
         with Vertical() as box:
             box.border_title = "Search the lesson"
             box.border_subtitle = "Enter to go · Esc to close"
-            yield Input(
-                placeholder="words to find (any case)", id="query", max_length=MAX_QUERY
-            )
+            yield Input(placeholder="words to find (any case)", id="query", max_length=MAX_QUERY)
             yield Static(id="search-status", markup=False)
             yield OptionList(id="results")
         yield KeyBar()
