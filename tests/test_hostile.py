@@ -197,3 +197,69 @@ def test_any_bytes_are_a_lesson_or_a_lesson_error(tmp_path: Path, data: bytes) -
     path = tmp_path / "lesson.yaml"
     path.write_bytes(data)
     assert isinstance(outcome(path), (Lesson, str))
+
+
+RAW = ("\x1b", "\x07", "\x9b")
+"""What must never reach the terminal from a name, key, tag or id."""
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "llm_landscape", *args], capture_output=True, text=True, timeout=60
+    )
+
+
+def test_a_hostile_file_name_and_key_reach_no_terminal_and_forge_no_line(tmp_path: Path) -> None:
+    name = tmp_path / "lesson\x1b]2;PWNED\x07\nok.yaml"
+    name.write_text(
+        "title: T\nsteps:\n  - id: a\n    label: A\n    title: T\n    body: B\n"
+        '    "\\e]52;c;SGVsbG8=\\a\\u009b2J": 1\n',
+        encoding="utf-8",
+    )
+    result = _run("--check", str(name))
+    assert result.returncode == 1
+    for char in RAW:
+        assert char not in result.stderr and char not in result.stdout
+    first = result.stderr.splitlines()[0]
+    assert first.startswith(str(tmp_path)) and "\\nok.yaml:" in first  # one line, escaped
+    assert "␛]52;c;SGVsbG8=␇" in result.stderr  # the key, made visible
+    assert not any(line.startswith("ok.yaml") for line in result.stderr.splitlines())
+
+
+def test_new_echoes_a_hostile_directory_name_safely(tmp_path: Path) -> None:
+    target = tmp_path / "x\x1b[2J\ny"
+    result = _run("--new", str(target))
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout
+    assert all(line.startswith(("wrote ", "play it:")) for line in result.stdout.splitlines())
+
+
+TAGGED = "print('hi')\U000e0049\U000e0047\U000e004e\U000e004f\U000e0052\U000e0045"
+"""Code that hides "IGNORE" in Unicode TAG characters (ASCII smuggling)."""
+
+
+def test_invisible_characters_are_warned_about_and_shown(tmp_path: Path) -> None:
+    path = tmp_path / "lesson.yaml"
+    path.write_text(
+        "title: T\nsteps:\n  - id: a\n    label: A\n    title: T\n"
+        "    body: 'zero\u200bwidth'\n"
+        f'    code: {{language: python, source: "{TAGGED}"}}\n',
+        encoding="utf-8",
+    )
+    lesson, warnings = load_lesson(path)
+    said = [warning.message for warning in warnings]
+    assert any("invisible character U+E0049" in message for message in said), said
+    assert any("invisible character U+200B" in message for message in said), said
+    assert lesson.steps[0].code is not None
+    shown = lesson.steps[0].code.source
+    assert not any(0xE0000 <= ord(char) <= 0xE007F for char in shown)
+    assert shown.count("\ufffd") == 6  # each hidden letter is visible as a stand-in
+    printed = _run("--print", str(path)).stdout
+    assert "\U000e0049" not in printed and "\u200b" not in printed
+
+
+def test_the_characters_emoji_need_are_kept() -> None:
+    from llm_landscape.lesson.textsafety import make_safe
+
+    family = "👨\u200d💻 ❤\ufe0f"
+    assert make_safe(family) == family

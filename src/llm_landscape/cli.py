@@ -82,10 +82,19 @@ def _write_what_the_encoding_takes() -> None:
                 stream.reconfigure(errors="llm-landscape-ascii")  # type: ignore[union-attr]
 
 
+def _name(path: object) -> str:
+    """A path for a line of output: its control characters and line breaks
+    made visible, so that a file name cannot retitle the terminal or forge
+    an "ok" line."""
+    from .lesson.textsafety import safe_name
+
+    return safe_name(str(path))
+
+
 def _say_on_stderr(message: str) -> None:
     """One line on standard error, if there is one to write to."""
     with contextlib.suppress(OSError, ValueError, AttributeError):
-        sys.stderr.write(f"llm-landscape: {message}\n")
+        sys.stderr.write(f"llm-landscape: {_name(message)}\n")
         sys.stderr.flush()
 
 
@@ -216,11 +225,11 @@ def _scaffold(directory: Path) -> int:
     try:
         written = write_new_lesson(directory)
     except (ScaffoldError, OSError) as error:
-        print(f"llm-landscape: {error}", file=sys.stderr)
+        _say_on_stderr(str(error))
         return 1
     for path in written:
-        print(f"wrote {path}")
-    print(f"play it:  llm-landscape {directory}")
+        print(f"wrote {_name(path)}")
+    print(f"play it:  llm-landscape {_name(directory)}")
     return 0
 
 
@@ -230,9 +239,9 @@ def _export(loaded: Loaded, target: Path) -> int:
     try:
         export(loaded.lesson, target)
     except (ValueError, OSError) as error:
-        print(f"llm-landscape: {error}", file=sys.stderr)
+        _say_on_stderr(str(error))
         return 1
-    print(f"wrote {target}")
+    print(f"wrote {_name(target)}")
     return 0
 
 
@@ -264,7 +273,7 @@ def check(paths: Sequence[Path]) -> int:
         _print_capped([*warnings, *notes])
         counts = [f"{len(warnings)} warning(s)"] if warnings else []
         counts += [f"{len(notes)} note(s)"] if notes else []
-        print(f"{path}: ok, {loaded.steps} steps" + "".join(f", {c}" for c in counts))
+        print(f"{_name(path)}: ok, {loaded.steps} steps" + "".join(f", {c}" for c in counts))
     return status
 
 
@@ -295,8 +304,10 @@ def _report(diagnostics: Sequence[Diagnostic]) -> None:
 def _print_capped(messages: Sequence[str], total: int | None = None) -> None:
     # A hostile file can hold thousands of the same mistake; the first ones suffice.
     total = len(messages) if total is None else total
+    from .lesson.textsafety import make_safe
+
     for message in messages[:MAX_REPORTED]:
-        print(message, file=sys.stderr)
+        print(make_safe(message), file=sys.stderr)  # formatted safe; this is the net
     if total > MAX_REPORTED:
         print(f"... and {total - MAX_REPORTED:,} more", file=sys.stderr)
 

@@ -11,7 +11,7 @@ from enum import Enum
 from pathlib import Path
 from typing import NamedTuple
 
-from .textsafety import make_safe
+from .textsafety import make_safe, safe_name
 
 
 class Severity(str, Enum):
@@ -32,13 +32,15 @@ class Diagnostic(NamedTuple):
 
     @property
     def location(self) -> str:
+        name = safe_name(str(self.path))  # a file name is from outside too
         if self.line <= 0:
-            return str(self.path)
-        return f"{self.path}:{self.line}:{self.column}"
+            return name
+        return f"{name}:{self.line}:{self.column}"
 
     def format(self) -> str:
         """``path:line:col: error: message``, then the source line and a caret."""
-        text = f"{self.location}: {self.severity.value}: {self.message}"
+        # Messages quote keys, tags and ids: one line, nothing for the terminal.
+        text = f"{self.location}: {self.severity.value}: {safe_name(self.message)}"
         if self.source_line is None or self.line <= 0:
             return text
         # The quoted line is lesson text too: never let it drive the terminal.

@@ -10,7 +10,7 @@ from . import icons, languages, schema
 from .diagnostics import Diagnostic, LessonError, Report, Severity
 from .model import CodePanel, Lesson, Step
 from .sourcefile import SourceFile, read_source
-from .textsafety import find_unsafe, make_safe
+from .textsafety import describe, find_unsafe, make_safe
 from .yamlsource import Mapping, Node, Scalar, Sequence, compose
 
 MANIFEST_NAME = "lesson.yaml"
@@ -91,10 +91,10 @@ class _FieldReader:
             return ""
         if isinstance(node, Scalar) and node.tag == _STR:
             if (bad := find_unsafe(node.value)) is not None:
-                code = ord(bad.group())
+                code, kind = ord(bad.group()), describe(bad.group())
                 self.warn(
                     node,
-                    f"'{name}' contains the control or bidi character U+{code:04X}; "
+                    f"'{name}' contains the {kind} U+{code:04X}; "
                     "it is shown as a visible symbol, never sent to the terminal",
                 )
             value = make_safe(node.value)
