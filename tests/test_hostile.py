@@ -263,3 +263,60 @@ def test_the_characters_emoji_need_are_kept() -> None:
 
     family = "👨\u200d💻 ❤\ufe0f"
     assert make_safe(family) == family
+
+
+def _manifest(directory: Path, *steps: str) -> Path:
+    lines = ["title: T", "steps:", *(f"  - {step}" for step in steps)]
+    (directory / "lesson.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return directory
+
+
+def _step(path: Path) -> None:
+    path.write_text("id: s\nlabel: S\ntitle: T\nbody: B\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("where", ["lesson", "step"])
+def test_a_fifo_is_refused_at_once_not_waited_on(tmp_path: Path, where: str) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    target = fifo if where == "lesson" else _manifest(tmp_path, "pipe.yaml")
+    result = _run("--check", str(target))  # hung for ever before
+    assert result.returncode == 1
+    assert f"{fifo}: error: is a named pipe (FIFO), not a file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("where", ["lesson", "step"])
+def test_a_loop_of_symbolic_links_is_refused_with_a_message(tmp_path: Path, where: str) -> None:
+    (tmp_path / "a.yaml").symlink_to(tmp_path / "b.yaml")
+    (tmp_path / "b.yaml").symlink_to(tmp_path / "a.yaml")
+    target = tmp_path / "a.yaml" if where == "lesson" else _manifest(tmp_path, "a.yaml")
+    result = _run("--check", str(target))
+    assert result.returncode == 1
+    assert "loop of symbolic links" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_device_is_refused(tmp_path: Path) -> None:
+    result = _run("--check", "/dev/zero")
+    assert result.returncode == 1 and "is a character device, not a file" in result.stderr
+
+
+def test_the_file_opened_is_checked_not_only_its_name(tmp_path: Path) -> None:
+    """A step file swapped for a link after the loader checked its path: the
+    file actually opened must still be inside the lesson."""
+    from llm_landscape.lesson.diagnostics import Report
+    from llm_landscape.lesson.sourcefile import read_source
+
+    outside, lesson = tmp_path / "outside", tmp_path / "lesson"
+    outside.mkdir()
+    lesson.mkdir()
+    _step(outside / "secret.yaml")
+    (lesson / "step.yaml").symlink_to(outside / "secret.yaml")
+    report = Report()
+    assert read_source(lesson / "step.yaml", report, within=lesson.resolve()) is None
+    assert "leads outside the lesson directory" in report.diagnostics[0].message
+    _step(lesson / "inside.yaml")
+    assert read_source(lesson / "inside.yaml", Report(), within=lesson.resolve()) is not None

@@ -98,11 +98,13 @@ def read(path: Path) -> Cached | None:
         return Cached(_checked(data["lesson"]), warnings, derived)
     except (OSError, ValueError, TypeError, KeyError, IndexError, RecursionError, MemoryError):
         return None
+    except RuntimeError:  # a loop of symbolic links, on Python 3.11-3.12
+        return None
 
 
 def store(path: Path, lesson: Lesson, warnings: list[str]) -> None:
     """Remember a valid lesson; silently skipped when it cannot be written."""
-    with contextlib.suppress(OSError, ValueError):
+    with contextlib.suppress(OSError, ValueError, RuntimeError):  # RuntimeError: a link loop
         where = path.resolve(strict=True)
         stamps = [_stamp(file.resolve()) for file in lesson.files]
         if not stamps or any(mtime > (time.time() - RACY_SECONDS) * 1e9 for *_, mtime in stamps):
@@ -120,7 +122,9 @@ def store(path: Path, lesson: Lesson, warnings: list[str]) -> None:
 
 def keep_derived(path: Path, derived: dict[str, Any]) -> None:
     """Store what a run compiled and lexed in the lesson's entry, if it still has one."""
-    with contextlib.suppress(OSError, ValueError, TypeError, KeyError, RecursionError):
+    with contextlib.suppress(
+        OSError, ValueError, TypeError, KeyError, RecursionError, RuntimeError
+    ):
         where = path.resolve(strict=True)
         data = _current(where)
         if data is None:

@@ -199,7 +199,7 @@ class _LessonReader:
             return self._read_step(fields, item)
         if isinstance(item, Scalar) and item.tag == _STR:
             target = self._step_path(fields, item, base)
-            return None if target is None else self._step_file(target)
+            return None if target is None else self._step_file(target, base)
         fields.error(item, "each step is a file path or a mapping with id, label, title, body")
         return None
 
@@ -211,7 +211,11 @@ class _LessonReader:
         if relative.is_absolute():
             fields.error(item, "step paths must be relative to the lesson directory")
             return None
-        target = (base / relative).resolve()
+        try:
+            target = (base / relative).resolve()
+        except (OSError, RuntimeError):  # Python 3.11-3.12 raise RuntimeError for a loop
+            fields.error(item, "this step path is a loop of symbolic links; point it at a file")
+            return None
         if not target.is_relative_to(base.resolve()):
             fields.error(item, "this step path leads outside the lesson directory")
             return None
@@ -223,9 +227,11 @@ class _LessonReader:
             return None
         return base / relative
 
-    def _step_file(self, path: Path) -> Step | None:
+    def _step_file(self, path: Path, base: Path) -> Step | None:
         self.files.append(path)
-        source = read_source(path, self.report)
+        # Checked again on the file opened: a link swapped in after the check
+        # above must not lead outside the lesson.
+        source = read_source(path, self.report, within=base.resolve())
         if source is None:
             return None
         root = compose(source, self.report)

@@ -7,6 +7,9 @@ line and column of the offending byte), never an exception.
 from __future__ import annotations
 
 import codecs
+import errno
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,23 +36,60 @@ class SourceFile:
         return Diagnostic(self.path, line, column, message, source_line=self.line(line))
 
 
-def read_source(path: Path, report: Report) -> SourceFile | None:
-    """Read and decode a lesson file; on failure add a diagnostic and return None."""
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISDIR, "a directory"),
+)
+
+
+def _open(path: Path) -> int:
+    """Open ``path`` for reading without blocking on what is not a file: a FIFO
+    with no writer, a device or a terminal would otherwise wait for ever."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    return os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+
+
+def _opened_path(fd: int) -> Path | None:
+    """Where the file just opened really is (Linux), to check that file, not
+    the name, which a link swapped in meanwhile could redirect."""
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except IsADirectoryError:
-        report.add(Diagnostic(path, 0, 0, "is a directory; expected a YAML file"))
+        return Path(os.readlink(f"/proc/self/fd/{fd}"))
+    except OSError:
         return None
-    except FileNotFoundError:
-        report.add(Diagnostic(path, 0, 0, "no such file"))
-        return None
-    except PermissionError:
-        report.add(Diagnostic(path, 0, 0, "cannot be read (permission denied)"))
-        return None
+
+
+def read_source(path: Path, report: Report, *, within: Path | None = None) -> SourceFile | None:
+    """Read and decode a lesson file; on failure add a diagnostic and return None.
+    With ``within``, the file opened must lie inside that directory."""
+    try:
+        fd = _open(path)
     except OSError as error:
-        report.add(Diagnostic(path, 0, 0, f"cannot be read ({error.strerror or error})"))
-        return None
+        if error.errno == errno.ELOOP:
+            message = "is a loop of symbolic links; make it point at a YAML file"
+            report.add(Diagnostic(path, 0, 0, message))
+            return None
+        return _unreadable(path, error, report)
+    try:
+        mode = os.fstat(fd).st_mode
+        for test, kind in _KINDS:
+            if test(mode):
+                message = f"is {kind}, not a file; give the path of a YAML file"
+                report.add(Diagnostic(path, 0, 0, message))
+                return None
+        opened = _opened_path(fd)
+        if within is not None and opened is not None and not opened.is_relative_to(within):
+            message = "leads outside the lesson directory (a link?); keep step files inside it"
+            report.add(Diagnostic(path, 0, 0, message))
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        return _unreadable(path, error, report)
+    finally:
+        os.close(fd)
     if len(data) > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // (1024 * 1024)
         message = f"is larger than {limit} MiB; split the lesson into step files"
@@ -65,6 +105,18 @@ def read_source(path: Path, report: Report) -> SourceFile | None:
             report.add(source.diagnostic(number, 1, message))
             return None
     return source
+
+
+def _unreadable(path: Path, error: OSError, report: Report) -> None:
+    if isinstance(error, IsADirectoryError):
+        message = "is a directory; expected a YAML file"
+    elif isinstance(error, FileNotFoundError):
+        message = "no such file"
+    elif isinstance(error, PermissionError):
+        message = "cannot be read (permission denied)"
+    else:
+        message = f"cannot be read ({error.strerror or error})"
+    report.add(Diagnostic(path, 0, 0, message))
 
 
 def _decode(path: Path, data: bytes, report: Report) -> str | None:
