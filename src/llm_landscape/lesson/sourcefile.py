@@ -56,7 +56,7 @@ def _opened_path(fd: int) -> Path | None:
     """Where the file just opened really is (Linux), to check that file, not
     the name, which a link swapped in meanwhile could redirect."""
     try:
-        return Path(os.readlink(f"/proc/self/fd/{fd}"))
+        return Path(f"/proc/self/fd/{fd}").readlink()
     except OSError:
         return None
 
@@ -71,7 +71,8 @@ def read_source(path: Path, report: Report, *, within: Path | None = None) -> So
             message = "is a loop of symbolic links; make it point at a YAML file"
             report.add(Diagnostic(path, 0, 0, message))
             return None
-        return _unreadable(path, error, report)
+        _unreadable(path, error, report)
+        return None
     try:
         mode = os.fstat(fd).st_mode
         for test, kind in _KINDS:
@@ -87,7 +88,8 @@ def read_source(path: Path, report: Report, *, within: Path | None = None) -> So
         with os.fdopen(fd, "rb", closefd=False) as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        return _unreadable(path, error, report)
+        _unreadable(path, error, report)
+        return None
     finally:
         os.close(fd)
     if len(data) > MAX_FILE_BYTES:
