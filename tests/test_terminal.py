@@ -285,3 +285,34 @@ def test_q_quits_within_a_second_while_a_lexer_never_ends(tmux: Tmux) -> None:
     while "Step 1 / 1" in tmux.screen():
         assert time.monotonic() - started < 1.0, "q did not quit within a second"
         time.sleep(0.02)
+
+
+def _player_pid(tmux: Tmux, session: str = "player") -> int:
+    shell = tmux("display", "-p", "-t", session, "#{pane_pid}").strip()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        children = subprocess.run(["pgrep", "-P", shell], capture_output=True, text=True).stdout
+        if children.split():
+            return int(children.split()[0])
+        time.sleep(0.05)
+    raise AssertionError("no player process")
+
+
+@pytest.mark.parametrize("signal_name", ["TERM", "HUP"])
+def test_kill_and_hangup_give_the_terminal_back_and_keep_the_place(
+    tmux: Tmux, signal_name: str
+) -> None:
+    start(tmux, "--step", "2", size="80x24")
+    tmux.wait_for("Step 2 / 6")
+    tmux("send-keys", "-t", "player", "Right")
+    tmux.wait_for("Step 3 / 6")  # a move made just before the signal
+    flags = "#{alternate_on} #{mouse_any_flag} #{cursor_flag}"
+    assert tmux("display", "-p", "-t", "player", flags).split() == ["1", "1", "0"]
+    subprocess.run(["kill", f"-{signal_name}", str(_player_pid(tmux))], check=True)
+    deadline = time.monotonic() + 5
+    while tmux("display", "-p", "-t", "player", flags).split() != ["0", "0", "1"]:
+        assert time.monotonic() < deadline, tmux("display", "-p", "-t", "player", flags)
+        time.sleep(0.05)
+    state = tmux("show-environment", "-t", "player", "LLM_LANDSCAPE_STATE_DIR").split("=", 1)[1]
+    saved = next(Path(state.strip()).glob("*.json")).read_text(encoding="utf-8")
+    assert "closed" in saved  # step 3's id: the place was saved on the way out

@@ -8,6 +8,8 @@ anything pushed above it (help, overview, search, a question) covers it.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import signal
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -78,6 +80,24 @@ class LessonApp(App[None]):
         self.theme = resolve(chosen, self.color_system)
         if self._state_problem:
             self.keeper.warn(self._state_problem)
+        if not self.is_headless and not self.is_web:
+            self._quit_on_signals()
+
+    def _quit_on_signals(self) -> None:
+        """SIGTERM (``kill``) and SIGHUP (the terminal window closed) end the
+        player as ``q`` does: the place saved, the terminal given back out of
+        the alternate screen, mouse reporting off, the cursor shown. Python's
+        default for both is to die on the spot."""
+        loop = asyncio.get_running_loop()
+        for name in ("SIGTERM", "SIGHUP"):
+            number = getattr(signal, name, None)
+            if number is not None:
+                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                    loop.add_signal_handler(number, self._signalled)
+
+    def _signalled(self) -> None:
+        self.keeper.flush()  # first: with the terminal gone, the rest may fail
+        self.exit()
 
     @property
     def color_system(self) -> str | None:
