@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from llm_landscape.lesson.loader import load_lesson
 from llm_landscape.lesson.model import Lesson
 from llm_landscape.player.app import LessonApp, PlayerOptions
-from llm_landscape.player.state import Memory, StateStore
+from llm_landscape.player.state import Memory, StateStore, lesson_key
 from llm_landscape.player.widgets.title_card import TitleCard
 
-from .conftest import player, screen_text, wait_for
+from .conftest import player, screen_text, wait_for, write_lesson
 
 
 def store(tmp_path: Path) -> StateStore:
@@ -112,7 +113,7 @@ def test_saving_is_atomic_and_leaves_no_temporary_files(tmp_path: Path) -> None:
     for n in range(20):
         assert state.save(Memory({"lesson": f"step-{n}"}, "llm-light")) is None
     assert state.load() == (Memory({"lesson": "step-19"}, "llm-light"), None)
-    assert [p.name for p in state.path.parent.iterdir()] == ["state.json"]
+    assert sorted(p.name for p in state.path.parent.iterdir()) == ["state.json", "state.json.lock"]
 
 
 async def test_on_16_colours_the_terminal_palette_is_used_and_the_choice_kept(
@@ -137,3 +138,36 @@ async def test_the_theme_names_the_help_uses_work_on_the_command_line(lesson: Le
         app = LessonApp(lesson, PlayerOptions(theme=name))
         async with app.run_test(size=(80, 24)):
             assert app.theme == theme
+
+
+async def test_two_players_sharing_the_state_file_keep_both_places(
+    lesson: Lesson, tmp_path: Path
+) -> None:
+    """Both start from the same file; each saves its own lesson's place. The last
+    writer used to win, and the first player's place was lost."""
+    other = tmp_path / "other"
+    other.mkdir()
+    second = load_lesson(write_lesson(other, 5))[0]
+    state = store(tmp_path)
+    one = LessonApp(lesson, PlayerOptions(state=state))
+    two = LessonApp(second, PlayerOptions(state=StateStore(state.path)))
+    async with one.run_test(size=(80, 24)) as first, two.run_test(size=(80, 24)) as then:
+        await first.press("4")
+        await then.press("3")
+        await first.press("q")
+        await then.press("t", "q")
+    memory, problem = state.load()
+    assert problem is None
+    assert memory.positions[lesson_key(lesson)] == lesson.steps[3].id
+    assert memory.positions[lesson_key(second)] == second.steps[2].id
+    assert memory.theme == "llm-light"  # the one player that changed it
+
+
+def test_a_save_merges_only_what_changed(tmp_path: Path) -> None:
+    state = store(tmp_path)
+    assert state.save(Memory({"a": "1", "b": "1"}, "llm-dark")) is None
+    stale = Memory({"a": "1", "b": "1"}, "llm-dark")  # read before the next save
+    assert state.save(Memory({"a": "2", "b": "1"}, "llm-dark"), changed={"a"}) is None
+    stale.positions["b"] = "9"
+    assert state.save(stale, changed={"b"}, theme=False) is None
+    assert state.load()[0] == Memory({"a": "2", "b": "9"}, "llm-dark")

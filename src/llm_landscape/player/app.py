@@ -62,6 +62,7 @@ class LessonApp(App[None]):
             self.register_theme(theme)
         self.renderings = Renderings(derived)
         self._ascii = AsciiFilter() if self.options.ascii_only else None
+        self._theme_chosen = False
         self.keeper = PlaceKeeper(self, lesson, self.options.state)
         self._state_problem = self.keeper.load()
         self._lesson = lesson
@@ -78,6 +79,11 @@ class LessonApp(App[None]):
         if resolve(chosen) not in self.available_themes:
             chosen = DEFAULT
         self.theme = resolve(chosen, self.color_system)
+        # From here a new theme is the learner's choice (t, the palette); so was
+        # --theme. Starting in the remembered or default one changes nothing.
+        self._theme_chosen = True
+        if self.options.theme:
+            self.keeper.remember_theme(remembered(self.theme))
         if self._state_problem:
             self.keeper.warn(self._state_problem)
         if not self.is_headless and not self.is_web:
@@ -108,7 +114,8 @@ class LessonApp(App[None]):
         return "truecolor" if self.is_headless or self.is_web else self.console.color_system
 
     def watch_theme(self, theme: str) -> None:
-        self.keeper.remember_theme(remembered(theme))
+        if self._theme_chosen:
+            self.keeper.remember_theme(remembered(theme))
 
     def action_cycle_theme(self) -> None:
         self.theme = next_theme(self.theme, self.color_system)

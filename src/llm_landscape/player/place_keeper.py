@@ -20,6 +20,10 @@ class PlaceKeeper:
         self._timer: Timer | None = None
         self._complained = False
         self.memory = Memory()
+        self._changed: set[str] = set()
+        self._theme_changed = False
+        """What this player changed since its last save: only that is written
+        over the file, so another player's place in it is kept."""
 
     def follow(self, lesson: Lesson) -> None:
         """Keep places for a reloaded lesson (its title may have changed)."""
@@ -39,10 +43,12 @@ class PlaceKeeper:
 
     def remember_place(self, step_id: str) -> None:
         self.memory.positions[self._key] = step_id
+        self._changed.add(self._key)
         self._save_soon()
 
     def remember_theme(self, theme: str) -> None:
         self.memory.theme = theme
+        self._theme_changed = True
         self._save_soon()
 
     def _save_soon(self) -> None:
@@ -60,7 +66,11 @@ class PlaceKeeper:
 
     def _save(self) -> None:
         self._timer = None
-        if self._store is not None and (problem := self._store.save(self.memory)):
+        if self._store is None:
+            return
+        changed, theme = self._changed, self._theme_changed
+        self._changed, self._theme_changed = set(), False
+        if problem := self._store.save(self.memory, changed, theme):
             self.warn(problem)
 
     def warn(self, problem: str) -> None:

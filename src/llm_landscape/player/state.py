@@ -2,15 +2,19 @@
 
 One small JSON file in the user's state directory. Writes are atomic (a
 temporary file in the same directory, then ``os.replace``), so a crash never
-leaves half a file. A missing, empty, corrupt, unreadable or unwritable file is
-never fatal: the player goes on without it and says so once.
+leaves half a file, and read-merge-write under a lock file, so players
+sharing it (two terminals, two lessons) keep each other's places. A missing,
+empty, corrupt, unreadable or unwritable file is never fatal: the player goes
+on without it and says so once.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,24 +64,57 @@ class StateStore:
         except (ValueError, TypeError, UnicodeDecodeError):
             return Memory(), f"ignored {self.path}: it is not a state file this player wrote"
 
-    def save(self, memory: Memory) -> str | None:
-        """Write atomically; on failure return why, never raise."""
-        payload = json.dumps(
-            {"version": 1, "positions": memory.positions, "theme": memory.theme}, indent=1
-        )
+    def save(
+        self, memory: Memory, changed: Collection[str] | None = None, theme: bool = True
+    ) -> str | None:
+        """Write the places of ``changed`` lessons (all of ``memory``'s if None)
+        and, if ``theme``, the theme, over what the file holds now: two players
+        sharing the file each keep their own place. Read, merged and replaced
+        under a lock, atomically; on failure return why, never raise."""
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temporary = tempfile.mkstemp(prefix=".state-", dir=self.path.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    handle.write(payload)
-                Path(temporary).replace(self.path)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
+            with _locked(self.path.with_name(self.path.name + ".lock")):
+                on_disk, _ = self.load()
+                keys = memory.positions.keys() if changed is None else changed
+                for key in keys:
+                    if key in memory.positions:
+                        on_disk.positions[key] = memory.positions[key]
+                if theme:
+                    on_disk.theme = memory.theme
+                self._write(on_disk)
         except OSError as error:
             return f"could not save your place to {self.path} ({error.strerror or error})"
         return None
+
+    def _write(self, memory: Memory) -> None:
+        payload = json.dumps(
+            {"version": 1, "positions": memory.positions, "theme": memory.theme}, indent=1
+        )
+        fd, temporary = tempfile.mkstemp(prefix=".state-", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(payload)
+            Path(temporary).replace(self.path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """An exclusive lock on ``path`` (created if need be) while the block runs.
+    Where there is no ``fcntl`` (Windows), the write is atomic but unlocked."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
 
 
 def _memory(raw: object) -> Memory:
