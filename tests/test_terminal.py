@@ -316,3 +316,17 @@ def test_kill_and_hangup_give_the_terminal_back_and_keep_the_place(
     state = tmux("show-environment", "-t", "player", "LLM_LANDSCAPE_STATE_DIR").split("=", 1)[1]
     saved = next(Path(state.strip()).glob("*.json")).read_text(encoding="utf-8")
     assert "closed" in saved  # step 3's id: the place was saved on the way out
+
+
+@pytest.mark.parametrize(
+    "sequence", ["\x1b[99999999999u", "\x1b[1114112u", "\x1b[65;1;99999999999u"]
+)
+def test_a_malformed_key_sequence_from_the_terminal_is_survived(tmux: Tmux, sequence: str) -> None:
+    """Textual 8.2.8's parser called chr() on the code point: a traceback, and
+    the player gone with exit status 0."""
+    start(tmux, "--step", "2", size="80x24")
+    tmux.wait_for("Step 2 / 6")
+    tmux("send-keys", "-t", "player", "-l", sequence)
+    tmux("send-keys", "-t", "player", "Right")
+    screen = tmux.wait_for("Step 3 / 6")
+    assert "Traceback" not in screen and "OverflowError" not in screen

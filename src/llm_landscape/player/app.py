@@ -57,6 +57,9 @@ class LessonApp(App[None]):
         derived: dict[str, Any] | None = None,
     ) -> None:
         super().__init__()
+        from . import input_guard
+
+        input_guard.install()
         self.options = options or PlayerOptions()
         for theme in SHIPPED:
             self.register_theme(theme)

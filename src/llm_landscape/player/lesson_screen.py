@@ -69,7 +69,7 @@ class LessonScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = list(SCREEN_BINDINGS)
     # Nothing has focus until Tab gives it: the keys scroll the step without
     # it, and a pane that had it on one start and not another looked random.
-    AUTO_FOCUS = None
+    AUTO_FOCUS = ""  # (None would defer to the app's "*")
 
     # var, not reactive: what changes is pushed to the widgets that show it; a
     # reactive would also repaint the whole screen on every step.
