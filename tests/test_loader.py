@@ -206,3 +206,28 @@ def test_unknown_icon_and_language_are_warnings(tmp_path: Path) -> None:
         "unknown icon 'nope'",
         "unknown language 'klingon'",
     ]
+
+
+@pytest.mark.parametrize("brk", ["\u2028", "\u2029", "\u0085"])
+def test_yaml_only_line_breaks_keep_positions_right_and_hidden_keys_loud(
+    tmp_path: Path, brk: str
+) -> None:
+    """libyaml ends a line at U+2028, U+2029 and U+0085; editors mostly do not.
+    Positions must be the editor's, and a key after one in a comment is warned of."""
+    path = tmp_path / "lesson.yaml"
+    path.write_text(
+        f"title: T\n# a note{brk}subtitle: hidden\nsteps:\n  - id: a\n    label: A\n"
+        "    title: T\n    body: B\n    bogus: 1\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(LessonError) as raised:
+        load_lesson(path)
+    by_message = {d.message.split(";")[0]: d for d in raised.value.diagnostics}
+    bogus = next(d for m, d in by_message.items() if "unknown key 'bogus'" in m)
+    assert (bogus.line, bogus.column) == (8, 5)  # as an editor counts: 8 lines
+    assert bogus.source_line == "    bogus: 1"
+    path.write_text(path.read_text(encoding="utf-8").replace("    bogus: 1\n", ""), "utf-8")
+    lesson, warnings = load_lesson(path)
+    assert lesson.subtitle == "hidden"  # what YAML reads...
+    hidden = [w for w in warnings if f"U+{ord(brk):04X}" in w.message]
+    assert hidden and (hidden[0].line, hidden[0].column) == (2, 9)  # ...is said, where it is

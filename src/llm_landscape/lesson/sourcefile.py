@@ -13,7 +13,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diagnostics import Diagnostic, Report
+from .diagnostics import Diagnostic, Report, Severity
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_LINE_CHARS = 100_000
@@ -32,8 +32,25 @@ class SourceFile:
             return self.lines[number - 1]
         return None
 
-    def diagnostic(self, line: int, column: int, message: str) -> Diagnostic:
-        return Diagnostic(self.path, line, column, message, source_line=self.line(line))
+    def diagnostic(
+        self, line: int, column: int, message: str, severity: Severity = Severity.ERROR
+    ) -> Diagnostic:
+        return Diagnostic(self.path, line, column, message, severity, self.line(line))
+
+    def position(self, index: int) -> tuple[int, int]:
+        """1-based line and column of the character at ``index``, as an editor
+        counts them: after newlines only. YAML also breaks lines at U+0085,
+        U+2028 and U+2029 (and a lone CR), so its own line numbers can run ahead."""
+        index = max(0, min(index, len(self.text)))
+        start = self.text.rfind("\n", 0, index) + 1
+        return self.text.count("\n", 0, index) + 1, index - start + 1
+
+    def at(self, mark: object) -> tuple[int, int]:
+        """The position of a YAML parser mark (libyaml's or PyYAML's)."""
+        index = getattr(mark, "index", None)
+        if isinstance(index, int):
+            return self.position(index)
+        return int(getattr(mark, "line", 0)) + 1, int(getattr(mark, "column", 0)) + 1
 
 
 _KINDS = (

@@ -27,7 +27,9 @@ zero-width spaces, word joiners, bidi marks, Hangul fillers, variation
 selectors 17-256. (The zero-width joiner and VS15/VS16, which emoji need,
 are kept.)"""
 
-_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069{_INVISIBLE}]")
+_UNSAFE = re.compile(
+    f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069{_INVISIBLE}]"
+)
 _INVISIBLE_ONLY = re.compile(f"[{_INVISIBLE}]")
 _BREAKS = str.maketrans({"\n": "\\n", "\r": "\\r", "\t": "\\t"})
 
@@ -48,6 +50,8 @@ def describe(char: str) -> str:
         return "invisible character"
     if char in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069":
         return "bidi override"
+    if char in "\u2028\u2029":
+        return "Unicode line separator"
     return "control character"
 
 

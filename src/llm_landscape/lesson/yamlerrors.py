@@ -80,12 +80,12 @@ def _indented_with_tab(line: str) -> bool:
 def syntax_diagnostic(source: SourceFile, error: yaml.MarkedYAMLError) -> Diagnostic:
     problem = error.problem or "YAML syntax error"
     mark = error.problem_mark or error.context_mark
-    past_text = mark is not None and not (source.line(mark.line + 1) or "").strip()
+    past_text = mark is not None and not (source.line(source.at(mark)[0]) or "").strip()
     if error.context_mark is not None and ("end of stream" in problem or past_text):
         # Pointing past the last line helps nobody; show where the value opened.
         mark = error.context_mark
     message = next((nice for raw, nice in _FRIENDLY if raw in problem), None)
-    if mark is not None and _indented_with_tab(source.line(mark.line + 1) or ""):
+    if mark is not None and _indented_with_tab(source.line(source.at(mark)[0]) or ""):
         # libyaml does not name the character; a tab in the indentation is the usual one.
         message = "a tab is used for indentation; YAML allows only spaces here"
     if message is None:
@@ -93,5 +93,5 @@ def syntax_diagnostic(source: SourceFile, error: yaml.MarkedYAMLError) -> Diagno
         message = f"YAML syntax error: {problem}{context}"
     if mark is None:
         return source.diagnostic(1, 1, message)
-    line = min(mark.line + 1, max(len(source.lines), 1))
-    return source.diagnostic(line, mark.column + 1, message)
+    line, column = source.at(mark)
+    return source.diagnostic(min(line, max(len(source.lines), 1)), column, message)

@@ -9,13 +9,14 @@ recursion limit is anywhere near, all in one pass over libyaml's fast events.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import yaml
 import yaml.reader
 from yaml.resolver import Resolver
 
-from .diagnostics import Report
+from .diagnostics import Report, Severity
 from .sourcefile import SourceFile
 from .yamlerrors import reader_diagnostic, syntax_diagnostic
 
@@ -76,6 +77,7 @@ def compose(source: SourceFile, report: Report) -> Node | None:
 
     Returns None for an empty document or when parsing had to stop.
     """
+    _warn_of_hidden_breaks(source, report)
     composer = _Composer(source, report)
     try:
         for event in yaml.parse(source.text, Loader=_Loader):
@@ -94,6 +96,28 @@ def compose(source: SourceFile, report: Report) -> Node | None:
     return composer.root
 
 
+_HIDDEN_BREAKS = {
+    "\u0085": "NEXT LINE",
+    "\u2028": "LINE SEPARATOR",
+    "\u2029": "PARAGRAPH SEPARATOR",
+}
+_HIDDEN_BREAK = re.compile("[\u0085\u2028\u2029]")
+
+
+def _warn_of_hidden_breaks(source: SourceFile, report: Report) -> None:
+    """YAML ends a line at these, editors mostly do not: a comment ends there and
+    what follows it on the line is read as YAML (a key can hide behind one)."""
+    for found in _HIDDEN_BREAK.finditer(source.text):
+        char = found.group()
+        line, column = source.position(found.start())
+        message = (
+            f"U+{ord(char):04X} {_HIDDEN_BREAKS[char]} is a line break to YAML, though "
+            "most editors show none: a comment ends there and the rest of the line "
+            "is read as YAML; replace it with a newline or remove it"
+        )
+        report.add(source.diagnostic(line, column, message, Severity.WARNING))
+
+
 class _Composer:
     """Turns parser events into nodes, checking limits as it goes."""
 
@@ -107,7 +131,7 @@ class _Composer:
         self.documents = 0
 
     def error(self, mark: object, message: str) -> None:
-        line, column = _at(mark)
+        line, column = self.source.at(mark)
         self.report.add(self.source.diagnostic(line, column, message))
 
     def feed(self, event: yaml.Event) -> None:
@@ -121,7 +145,7 @@ class _Composer:
                 event.start_mark,
                 f"aliases (*{event.anchor}) are not supported in lessons; write the value out",
             )
-            self.attach(Scalar("", _STR, *_at(event.start_mark)))
+            self.attach(Scalar("", _STR, *self.source.at(event.start_mark)))
         elif isinstance(event, yaml.ScalarEvent):
             self.attach(self.scalar(event))
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
@@ -156,7 +180,7 @@ class _Composer:
             tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
         elif tag not in _STANDARD_TAGS:
             tag = _STR
-        return Scalar(event.value, tag, *_at(event.start_mark))
+        return Scalar(event.value, tag, *self.source.at(event.start_mark))
 
     def start_collection(self, event: yaml.MappingStartEvent | yaml.SequenceStartEvent) -> None:
         mark = event.start_mark
@@ -166,7 +190,7 @@ class _Composer:
             self.error(mark, f"values are nested more than {MAX_DEPTH} levels deep")
             raise _AbortError
         kind = Mapping if isinstance(event, yaml.MappingStartEvent) else Sequence
-        self.stack.append(kind([], *_at(mark)))
+        self.stack.append(kind([], *self.source.at(mark)))
         self.pending_keys.append(None)
 
     def attach(self, node: Node) -> None:
@@ -199,10 +223,3 @@ class _Composer:
                     key,
                     f"duplicate key '{key.value}' (first set on line {first.line}); keep only one",
                 )
-
-
-def _at(mark: object) -> tuple[int, int]:
-    """1-based line and column of a parser mark (libyaml's or PyYAML's)."""
-    line = getattr(mark, "line", 0)
-    column = getattr(mark, "column", 0)
-    return int(line) + 1, int(column) + 1
