@@ -233,3 +233,14 @@ def test_an_output_that_cannot_take_unicode_gets_ascii_not_a_traceback(encoding:
     assert "tokenizer > embeddings" in text  # the arrow
     if encoding == "ascii":
         assert result.stdout.isascii()
+
+
+def test_with_standard_error_closed_no_error_goes_to_standard_output(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: [\n", encoding="utf-8")
+    result = subprocess.run(
+        f"{sys.executable} -m llm_landscape --check {bad} 2>&-",
+        shell=True, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stdout == ""  # print(file=None) used to write the errors here

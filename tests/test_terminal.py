@@ -330,3 +330,18 @@ def test_a_malformed_key_sequence_from_the_terminal_is_survived(tmux: Tmux, sequ
     tmux("send-keys", "-t", "player", "Right")
     screen = tmux.wait_for("Step 3 / 6")
     assert "Traceback" not in screen and "OverflowError" not in screen
+
+
+@pytest.mark.parametrize("redirect", ["2>&-", "2>/dev/null"])
+def test_the_player_is_drawn_with_standard_error_closed_or_elsewhere(
+    tmux: Tmux, redirect: str
+) -> None:
+    """Textual draws on standard error: closed or sent away, the player ran
+    invisible (and with it closed, ignored q)."""
+    start(tmux, "--step", "2", redirect, size="80x24")
+    tmux.wait_for("Step 2 / 6")
+    tmux("send-keys", "-t", "player", "q")
+    deadline = time.monotonic() + 5
+    while "Step 2 / 6" in tmux.screen():
+        assert time.monotonic() < deadline
+        time.sleep(0.05)

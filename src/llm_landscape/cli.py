@@ -47,6 +47,8 @@ def entry() -> None:
     if sys.stdout is None:  # started with it closed: Python gives no stream
         _say_on_stderr("standard output is closed; give it a file or a terminal")
         os._exit(1)
+    if sys.stderr is None:  # closed: print(file=None) would write on stdout
+        _reopen_stderr(os.open(os.devnull, os.O_WRONLY))
     _write_what_the_encoding_takes()
     try:
         code = main()
@@ -159,7 +161,27 @@ def _isatty(stream: object) -> bool:
         return False
 
 
+def _draw_on_the_terminal() -> None:
+    """Textual draws on standard error. Closed (``2>&-``) or sent to a file
+    (``2>log``), the player ran invisible: draw where standard output is, the
+    terminal the learner looks at."""
+    if not _isatty(sys.__stderr__):
+        _reopen_stderr(os.dup(sys.stdout.fileno()))
+
+
+def _reopen_stderr(fd: int) -> None:
+    """Make ``fd`` descriptor 2 and ``sys.stderr``. The stream never closes 2
+    itself: a stream replaced later must not close what replaced it."""
+    if fd != 2:
+        os.dup2(fd, 2)
+        os.close(fd)
+    stream = os.fdopen(2, "w", encoding="utf-8", errors="replace", closefd=False)
+    sys.stderr = stream
+    setattr(sys, "__stderr__", stream)  # noqa: B010 (Textual's driver reads it; mypy: Final)
+
+
 def _play(loaded: Loaded, path: Path, args: SimpleNamespace, ascii_only: bool) -> int:
+    _draw_on_the_terminal()
     _import_player()
     from .player.app import LessonApp
     from .player.options import PlayerOptions
