@@ -232,6 +232,7 @@ async def test_help_screen_lists_the_bindings(lesson: Lesson) -> None:
         assert "1 then 2" not in table  # no step 12 in six
         assert "↑  k" in table and "↓  j" in table  # keys named for people
         assert "slash" not in table and "shift+tab" not in table
+        assert "Tab  Shift+Tab" in table and "Mouse" in table  # how to reach the code
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 

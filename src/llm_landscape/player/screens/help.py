@@ -72,6 +72,14 @@ class HelpScreen(ModalScreen[None]):
             table.add_row(Text(keys), Text(description))
         if any(binding.key == "0" for binding in self._key_bindings):  # ten steps or more
             table.add_row(Text("1 then 2"), Text("Type several digits quickly for step 12 and up"))
+        # Not bindings, but what a learner asks: how to reach the code, what clicks.
+        table.add_row(
+            Text("Tab  Shift+Tab"), Text("Focus the next / previous pane (a bar marks it)")
+        )
+        table.add_row(
+            Text("Mouse"),
+            Text("Wheel scrolls; click a step in the bar, a key in the bottom line, or a link"),
+        )
         with VerticalScroll() as scroll:
             scroll.border_title = "Keys"
             scroll.border_subtitle = "Esc to close"
