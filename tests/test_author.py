@@ -194,7 +194,7 @@ def test_html_export_follows_the_colour_scheme_and_prints_on_white(lesson: Lesso
         light_page = ratio(bg, Color.parse("#000000")) > 15
         assert light_page == (name != "dark"), name  # printed on white, never dark
     printed = page[page.index("@media print") :]
-    assert re.search(r"\.insight, \.code, \.code pre \{ break-inside: avoid; \}", printed)
+    assert re.search(r"\.insight, \.code, \.code pre, \.check \{ break-inside: avoid; \}", printed)
     assert "nav.steps { display: none; }" in printed
 
 
@@ -252,3 +252,28 @@ def test_schema_rejects_what_the_loader_rejects() -> None:
         assert not validator.is_valid(data), path.name
         checked += 1
     assert checked >= 10
+
+
+def test_questions_are_printed_and_exported_answers_after_them(tmp_path: Path) -> None:
+    path = tmp_path / "lesson.yaml"
+    path.write_text(
+        "title: Q\nsteps:\n  - id: a\n    label: A\n    title: T\n    body: B\n    check:\n"
+        "      - question: Which <b>one</b>?\n        choices: [one, two]\n        answer: 2\n"
+        "        explain: Because two.\n"
+        "      - question: Guess\n        kind: predict\n        choices: [x, y]\n"
+        "        answer: 2\n",
+        encoding="utf-8",
+    )
+    printed = run("--print", str(path)).stdout
+    assert printed.index("Q1. Which <b>one</b>?") < printed.index("Answers:")
+    assert "Q2 (before reading the step). Guess" in printed
+    assert "Q1: 2) two — Because two." in printed
+    lesson = load_lesson(path)[0]
+    markdown = to_markdown(lesson)
+    assert "<b>" not in markdown and "Which &lt;b>one&lt;/b>?" in markdown
+    assert markdown.index("1. one") < markdown.index("<details><summary>Answers</summary>")
+    page = to_html(lesson)
+    assert page.index("Which") < page.index("<details><summary>Answers</summary>")
+    assert "<b>one" not in page
+    checked = run("--check", str(path))
+    assert "every question's right answer is choice 2" in checked.stderr

@@ -112,7 +112,9 @@ def test_a_damaged_or_crafted_entry_is_a_miss_never_an_error(
     flipped = body.replace(b"Players", b"Pl4yers", 1)
     for damage in (
         b"", b"garbage", good[: len(good) // 2], header + b"\n" + flipped,  # checksum
-        b"\x00" * 165, header.replace(b" 5 ", b" 4 ") + b"\n" + body,  # another format
+        b"\x00" * 165,
+        header.replace(f" {lesson_cache.FORMAT} ".encode(), f" {lesson_cache.FORMAT - 1} ".encode())
+        + b"\n" + body,  # another format
         f"{lesson_cache.MAGIC} {lesson_cache.FORMAT} {zlib.crc32(b'[1]'):08x}\n[1]".encode(),
         f"{lesson_cache.MAGIC} {lesson_cache.FORMAT} {zlib.crc32(b'[' * 100_000):08x}\n".encode()
         + b"[" * 100_000,  # deep nesting
@@ -125,6 +127,16 @@ def test_a_damaged_or_crafted_entry_is_a_miss_never_an_error(
         lambda data: data["lesson"]["steps"][0].update(title=7),
         lambda data: data["lesson"].update(steps=[]),
         lambda data: data.update(warnings=5),
+        lambda data: data["lesson"]["steps"][0].update(
+            check=[
+                {"question": "Q", "choices": ["a"], "answer": 3, "explain": "", "predict": False}
+            ]
+        ),
+        lambda data: data["lesson"]["steps"][0].update(
+            check=[
+                {"question": "Q", "choices": ["a"], "answer": 0, "explain": "", "predict": "yes"}
+            ]
+        ),
     ):
         entry.write_bytes(good)
         rewrite(entry, change)

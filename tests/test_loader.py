@@ -231,3 +231,53 @@ def test_yaml_only_line_breaks_keep_positions_right_and_hidden_keys_loud(
     assert lesson.subtitle == "hidden"  # what YAML reads...
     hidden = [w for w in warnings if f"U+{ord(brk):04X}" in w.message]
     assert hidden and (hidden[0].line, hidden[0].column) == (2, 9)  # ...is said, where it is
+
+
+CHECK_STEP = "title: Q\nsteps:\n  - id: a\n    label: A\n    title: T\n    body: B\n    check:\n"
+
+
+@pytest.mark.parametrize(
+    ("check", "expected"),
+    [
+        ("      - question: Q\n        choices: [a, b, b]\n        answer: 1\n",
+         "9:25: error: the choice 'b' is given twice"),
+        ("      - question: Q\n        choices: [a]\n        answer: 1\n",
+         "9:18: error: a question has 2 to 6 choices, not 1"),
+        ("      - question: Q\n        choices: [a, b, c, d, e, f, g]\n        answer: 1\n",
+         "9:18: error: a question has 2 to 6 choices, not 7"),
+        ("      - question: Q\n        choices: [a, b]\n        answer: 3\n",
+         "10:17: error: answer 3 is not a choice: give 1 to 2"),
+        ("      - question: Q\n        choices: [a, b]\n        answer: c\n",
+         "10:17: error: answer 'c' is none of the choices"),
+        ("      - question: Q\n        choices: [a, b]\n        answer: 1\n        kind: guess\n",
+         "11:15: error: unknown kind 'guess'; the one kind is 'predict'"),
+        ("      - question: Q\n        choices: [a, b]\n",
+         "8:9: error: a question is missing 'answer'"),
+        ("      - Q\n", "8:9: error: each question is a mapping"),
+        ("      question: Q\n", "8:7: error: 'check' must be a list of questions"),
+    ],
+)  # fmt: skip
+def test_bad_questions_are_errors_at_their_place(tmp_path: Path, check: str, expected: str) -> None:
+    path = tmp_path / "lesson.yaml"
+    path.write_text(CHECK_STEP + check, encoding="utf-8")
+    with pytest.raises(LessonError) as raised:
+        load_lesson(path)
+    assert expected in raised.value.format()
+
+
+def test_questions_load_with_answers_by_number_or_text(tmp_path: Path) -> None:
+    path = tmp_path / "lesson.yaml"
+    path.write_text(
+        CHECK_STEP
+        + "      - question: Which?\n        choices: [one, two]\n        answer: 2\n"
+        + "        explain: Because.\n"
+        + "      - question: Guess\n        kind: predict\n        choices: [x, y, z]\n"
+        + "        answer: z\n",
+        encoding="utf-8",
+    )
+    (step,) = load_lesson(path)[0].steps
+    first, second = step.check
+    assert (first.choices, first.answer, first.explain, first.predict) == (
+        ("one", "two"), 1, "Because.", False
+    )  # fmt: skip
+    assert (second.answer, second.predict) == (2, True)

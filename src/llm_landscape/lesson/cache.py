@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from .model import Lesson
 
 CACHE_DIR_VARIABLE = "LLM_LANDSCAPE_CACHE_DIR"
-FORMAT = 5
+FORMAT = 6
 MAGIC = "llm-landscape-lesson-cache"
 RACY_SECONDS = 2.0
 MAX_ENTRY_BYTES = 32 * 1024 * 1024
@@ -227,6 +227,10 @@ def _plain(lesson: Lesson) -> dict[str, Any]:
                 **{name: getattr(step, name) for name in STEP_FIELDS},
                 "code": None if step.code is None else step.code._asdict(),
                 "dwell": step.dwell,
+                "check": [
+                    {**question._asdict(), "choices": list(question.choices)}
+                    for question in step.check
+                ],
             }
             for step in lesson.steps
         ],
@@ -254,17 +258,31 @@ def _checked_step(plain: dict[str, Any]) -> dict[str, Any]:
         dwell is None or (isinstance(dwell, (int, float)) and dwell > 0)
     ):
         raise TypeError("dwell")
-    return {**{name: _text(plain[name]) for name in STEP_FIELDS}, "code": code, "dwell": dwell}
+    check = [_checked_question(question) for question in plain["check"]]
+    texts = {name: _text(plain[name]) for name in STEP_FIELDS}
+    return {**texts, "code": code, "dwell": dwell, "check": check}
+
+
+def _checked_question(plain: dict[str, Any]) -> dict[str, Any]:
+    choices = [_text(choice) for choice in plain["choices"]]
+    answer, predict = plain["answer"], plain["predict"]
+    if isinstance(answer, bool) or not isinstance(answer, int) or not 0 <= answer < len(choices):
+        raise ValueError("answer")
+    if not isinstance(predict, bool):
+        raise TypeError("predict")
+    texts = {name: _text(plain[name]) for name in ("question", "explain")}
+    return {**texts, "choices": tuple(choices), "answer": answer, "predict": predict}
 
 
 def _build(checked: dict[str, Any]) -> Lesson:
-    from .model import CodePanel, Lesson, Step
+    from .model import CodePanel, Lesson, Question, Step
 
     steps = tuple(
         Step(
             **{name: step[name] for name in STEP_FIELDS},
             code=None if step["code"] is None else CodePanel(**step["code"]),
             dwell=step["dwell"],
+            check=tuple(Question(**question) for question in step["check"]),
         )
         for step in checked["steps"]
     )

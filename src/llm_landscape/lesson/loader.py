@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from pathlib import Path
 
 from . import icons, languages, schema
-from .diagnostics import Diagnostic, LessonError, Report, Severity
+from .diagnostics import Diagnostic, LessonError, Report
+from .fields import STR, FieldReader
 from .model import CodePanel, Lesson, Step
+from .questions import read_check
 from .sourcefile import SourceFile, read_source
-from .textsafety import describe, find_unsafe, make_safe
+from .textsafety import make_safe
 from .yamlsource import Mapping, Node, Scalar, Sequence, compose
 
 MANIFEST_NAME = "lesson.yaml"
-_STR = "tag:yaml.org,2002:str"
 _SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")
-_TAG_NAMES = {
-    "tag:yaml.org,2002:bool": "a true/false value",
-    "tag:yaml.org,2002:int": "a number",
-    "tag:yaml.org,2002:float": "a number",
-    "tag:yaml.org,2002:null": "an empty value",
-    "tag:yaml.org,2002:timestamp": "a date",
-}
 
 
 def load_lesson(path: Path) -> tuple[Lesson, list[Diagnostic]]:
@@ -48,79 +41,6 @@ def manifest_path(path: Path) -> Path:
     return path / MANIFEST_NAME if path.is_dir() else path
 
 
-class _FieldReader:
-    """Reads the fields of one mapping against a schema table."""
-
-    def __init__(self, source: SourceFile, report: Report) -> None:
-        self.source = source
-        self.report = report
-
-    def error(self, node: Node | Scalar, message: str) -> None:
-        self.report.add(self.source.diagnostic(node.line, node.column, message))
-
-    def warn(self, node: Node, message: str) -> None:
-        diagnostic = self.source.diagnostic(node.line, node.column, message)
-        self.report.add(
-            Diagnostic(
-                diagnostic.path,
-                diagnostic.line,
-                diagnostic.column,
-                message,
-                Severity.WARNING,
-                diagnostic.source_line,
-            )
-        )
-
-    def fields(self, node: Mapping, table: tuple[schema.Field, ...], what: str) -> dict[str, Node]:
-        names = [f.name for f in table]
-        found: dict[str, Node] = {}
-        for key, value in node.items:
-            if key.value in names:
-                found[key.value] = value
-                continue
-            close = difflib.get_close_matches(key.value, names, n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'?" if close else f"allowed: {', '.join(names)}"
-            self.error(key, f"unknown key '{make_safe(key.value)}' in {what}; {hint}")
-        for field in table:
-            if field.required and field.name not in found:
-                self.error(node, f"{what} is missing '{field.name}' ({field.kind.value})")
-        return found
-
-    def text(self, node: Node | None, name: str, *, line: bool = True) -> str:
-        if node is None:
-            return ""
-        if isinstance(node, Scalar) and node.tag == _STR:
-            if (bad := find_unsafe(node.value)) is not None:
-                code, kind = ord(bad.group()), describe(bad.group())
-                self.warn(
-                    node,
-                    f"'{name}' contains the {kind} U+{code:04X}; "
-                    "it is shown as a visible symbol, never sent to the terminal",
-                )
-            value = make_safe(node.value)
-            return " ".join(value.split()) if line else value
-        if isinstance(node, Scalar):
-            kind = _TAG_NAMES.get(node.tag, "something other than text")
-            if node.tag == "tag:yaml.org,2002:null":
-                self.error(node, f"'{name}' is empty; write its text or remove the key")
-            else:
-                self.error(
-                    node,
-                    f"'{name}' must be text, but YAML reads {make_safe(node.value)} as {kind}; "
-                    f'put it in quotes: {name}: "{make_safe(node.value)}"',
-                )
-        else:
-            found = "a list" if isinstance(node, Sequence) else "a mapping"
-            self.error(node, f"'{name}' must be text, found {found}")
-        return ""
-
-    def required_text(self, node: Node | None, name: str, *, line: bool = True) -> str:
-        value = self.text(node, name, line=line)
-        if node is not None and isinstance(node, Scalar) and node.tag == _STR and not value.strip():
-            self.error(node, f"'{name}' must not be empty")
-        return value
-
-
 class _LessonReader:
     def __init__(self, report: Report) -> None:
         self.report = report
@@ -139,7 +59,7 @@ class _LessonReader:
         if source is None:
             return None
         root = compose(source, self.report)
-        fields = _FieldReader(source, self.report)
+        fields = FieldReader(source, self.report)
         if not isinstance(root, Mapping):
             self._not_a_mapping(source, root, "a lesson needs 'title' and 'steps'")
             return None
@@ -168,7 +88,7 @@ class _LessonReader:
             message = f"expected 'key: value' lines at the top level, found {found}; {need}"
             self.report.add(source.diagnostic(root.line, root.column, message))
 
-    def _chapter(self, fields: _FieldReader, node: Node | None) -> str:
+    def _chapter(self, fields: FieldReader, node: Node | None) -> str:
         if isinstance(node, Scalar) and node.tag in (
             "tag:yaml.org,2002:int",
             "tag:yaml.org,2002:float",
@@ -176,7 +96,7 @@ class _LessonReader:
             return node.value
         return fields.text(node, "chapter")
 
-    def _steps(self, fields: _FieldReader, node: Node | None, base: Path) -> list[Step]:
+    def _steps(self, fields: FieldReader, node: Node | None, base: Path) -> list[Step]:
         if node is None:
             return []
         if not isinstance(node, Sequence):
@@ -194,16 +114,16 @@ class _LessonReader:
                 steps.append(step)
         return steps
 
-    def _step_item(self, fields: _FieldReader, item: Node, base: Path) -> Step | None:
+    def _step_item(self, fields: FieldReader, item: Node, base: Path) -> Step | None:
         if isinstance(item, Mapping):
             return self._read_step(fields, item)
-        if isinstance(item, Scalar) and item.tag == _STR:
+        if isinstance(item, Scalar) and item.tag == STR:
             target = self._step_path(fields, item, base)
             return None if target is None else self._step_file(target, base)
         fields.error(item, "each step is a file path or a mapping with id, label, title, body")
         return None
 
-    def _step_path(self, fields: _FieldReader, item: Scalar, base: Path) -> Path | None:
+    def _step_path(self, fields: FieldReader, item: Scalar, base: Path) -> Path | None:
         if "\0" in item.value:  # no file system takes it; Path.resolve would raise
             fields.error(item, "a step path cannot contain a NUL character")
             return None
@@ -238,9 +158,9 @@ class _LessonReader:
         if not isinstance(root, Mapping):
             self._not_a_mapping(source, root, "a step needs id, label, title and body")
             return None
-        return self._read_step(_FieldReader(source, self.report), root)
+        return self._read_step(FieldReader(source, self.report), root)
 
-    def _read_step(self, fields: _FieldReader, node: Mapping) -> Step:
+    def _read_step(self, fields: FieldReader, node: Mapping) -> Step:
         step = _read_step(fields, node)
         id_node = node.get("id")
         if step.id and id_node is not None:
@@ -253,7 +173,7 @@ class _LessonReader:
         return step
 
 
-def _read_step(fields: _FieldReader, node: Mapping) -> Step:
+def _read_step(fields: FieldReader, node: Mapping) -> Step:
     found = fields.fields(node, schema.STEP, "a step")
     step_id = fields.required_text(found.get("id"), "id")
     id_node = found.get("id")
@@ -274,10 +194,11 @@ def _read_step(fields: _FieldReader, node: Mapping) -> Step:
         insight=fields.text(found.get("insight"), "insight", line=False),
         code=_read_code(fields, found.get("code")),
         dwell=_read_dwell(fields, found.get("dwell")),
+        check=read_check(fields, found.get("check")),
     )
 
 
-def _read_code(fields: _FieldReader, node: Node | None) -> CodePanel | None:
+def _read_code(fields: FieldReader, node: Node | None) -> CodePanel | None:
     if node is None:
         return None
     if not isinstance(node, Mapping):
@@ -297,7 +218,7 @@ def _read_code(fields: _FieldReader, node: Node | None) -> CodePanel | None:
     )
 
 
-def _read_dwell(fields: _FieldReader, node: Node | None) -> float | None:
+def _read_dwell(fields: FieldReader, node: Node | None) -> float | None:
     if node is None:
         return None
     if isinstance(node, Scalar) and node.tag in (

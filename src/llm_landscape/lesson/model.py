@@ -20,6 +20,20 @@ class CodePanel(NamedTuple):
     source: str
 
 
+class Question(NamedTuple):
+    """A self-check question: choose one of ``choices``."""
+
+    question: str
+    """Markdown."""
+    choices: tuple[str, ...]
+    answer: int
+    """The right choice, 0-based."""
+    explain: str = ""
+    """Markdown, shown once answered."""
+    predict: bool = False
+    """Asked before the step's prose and code are shown (``kind: predict``)."""
+
+
 class Step(NamedTuple):
     """One screen of a lesson."""
 
@@ -37,6 +51,8 @@ class Step(NamedTuple):
     code: CodePanel | None = None
     dwell: float | None = None
     """Seconds this step stays up in Play mode; ``None`` means reading time."""
+    check: tuple[Question, ...] = ()
+    """Self-check questions, asked after the step (or before it: ``predict``)."""
 
 
 class Lesson(NamedTuple):

@@ -15,6 +15,10 @@ class Kind(Enum):
     CODE = "a mapping with title, language and source"
     STEPS = "a list of step file paths or inline steps"
     SOURCE = "text (the code, usually a '|' block)"
+    CHECK = "a list of questions, each with question, choices, answer, explain"
+    CHOICES = "a list of 2 to 6 texts"
+    ANSWER = "the right choice: its number from 1, or its exact text"
+    QUESTION_KIND = "'predict' (asked before the step is shown), or absent"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +48,19 @@ STEP = (
     Field("insight", Kind.MARKDOWN, help="the 'Key insight' callout"),
     Field("code", Kind.CODE),
     Field("dwell", Kind.SECONDS, help="seconds in Play mode"),
+    Field("check", Kind.CHECK, help="self-check questions"),
 )
+
+QUESTION = (
+    Field("question", Kind.MARKDOWN, required=True),
+    Field("choices", Kind.CHOICES, required=True),
+    Field("answer", Kind.ANSWER, required=True),
+    Field("explain", Kind.MARKDOWN, help="shown once answered"),
+    Field("kind", Kind.QUESTION_KIND, help="'predict': asked before the step is shown"),
+)
+
+MIN_CHOICES, MAX_CHOICES = 2, 6
+MAX_QUESTIONS = 20
 
 CODE = (
     Field("title", Kind.LINE),

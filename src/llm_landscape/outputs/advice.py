@@ -31,12 +31,23 @@ def advise(lesson: Lesson) -> list[Diagnostic]:
         notes += _code_width(lesson.path, number, step)
         notes += _prose_height(lesson.path, number, step)
         notes += _lexer_time(lesson.path, number, step)
+        notes += _same_answers(lesson.path, number, step)
     notes += _missing_parts(lesson)
     return notes
 
 
 def _note(path: Path, message: str) -> Diagnostic:
     return Diagnostic(path, 0, 0, message, Severity.NOTE)
+
+
+def _same_answers(path: Path, number: int, step: Step) -> Iterator[Diagnostic]:
+    answers = {question.answer for question in step.check}
+    if len(step.check) >= 2 and len(answers) == 1:
+        yield _note(
+            path,
+            f"step {number} ({step.id}): every question's right answer is choice "
+            f"{answers.pop() + 1}; a learner soon learns to pick it: vary where it is",
+        )
 
 
 def _lexer_time(path: Path, number: int, step: Step) -> Iterator[Diagnostic]:

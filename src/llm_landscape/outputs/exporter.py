@@ -97,7 +97,25 @@ def _markdown_step(step: Step, index: int, count: int) -> list[str]:
             out += [f"**{_md_line(step.code.title)}**", ""]
         language = "" if step.code.language in ("text", "outline") else step.code.language
         out += [f"{fence}{language}", step.code.source, fence, ""]
+    out += _markdown_check(step)
     return out
+
+
+def _markdown_check(step: Step) -> list[str]:
+    if not step.check:
+        return []
+    out = ["#### Check yourself", ""]
+    for number, question in enumerate(step.check, 1):
+        before = " *(before reading the step)*" if question.predict else ""
+        out += [f"**Q{number}.**{before} {_md_prose(question.question.strip())}", ""]
+        out += [f"{n}. {_md_line(choice)}" for n, choice in enumerate(question.choices, 1)]
+        out.append("")
+    out += ["<details><summary>Answers</summary>", ""]
+    for number, question in enumerate(step.check, 1):
+        right = f"{question.answer + 1}. {_md_line(question.choices[question.answer])}"
+        explain = f" — {_md_prose(question.explain.strip())}" if question.explain else ""
+        out += [f"- **Q{number}:** {right}{explain}"]
+    return [*out, "", "</details>", ""]
 
 
 _CSS = """
@@ -127,6 +145,8 @@ section.step { border-top: 1px solid var(--rule); padding-top: 1rem; margin-top:
 .code h4 { margin: 0; padding: .4rem .8rem; background: var(--head); }
 .code h4 small { font-weight: normal; color: var(--muted); margin-left: .5rem; }
 .code pre { margin: 0; padding: .8rem; overflow-x: auto; background: var(--panel); }
+.check { margin-top: 1.5rem; border-top: 1px dashed var(--rule); }
+.check summary { cursor: pointer; color: var(--link); }
 @media print {
   :root { --fg: #000000; --bg: #ffffff; --panel: #f4f4f4; --head: #e8e8e8; --link: #00528f;
           --muted: #444444; --rule: #bbbbbb; --accent: #7a4500; --frame: #a86d1c; --code: #004578; }
@@ -136,7 +156,8 @@ section.step { border-top: 1px solid var(--rule); padding-top: 1rem; margin-top:
   .panes { grid-template-columns: 1fr; }
   section.step { break-before: page; border-top: none; margin-top: 0; }
   h2, h3, h4 { break-after: avoid; }
-  .insight, .code, .code pre { break-inside: avoid; }
+  .insight, .code, .code pre, .check { break-inside: avoid; }
+  .check details > ol { display: block; }
   .code pre { white-space: pre-wrap; overflow: visible; }
 }
 """
@@ -190,8 +211,29 @@ def _html_step(step: Step, index: int, count: int) -> str:
         out.append(f'<div class="code"><h4>{name}{language}</h4>')
         out.append(_highlight_html(step, step.code.source, step.code.language))
         out.append("</div>")
-    out.append("</div></section>")
+    out.append("</div>")
+    out += _html_check(step)
+    out.append("</section>")
     return "\n".join(out)
+
+
+def _html_check(step: Step) -> list[str]:
+    """The questions, then their answers behind a disclosure: a class can try first."""
+    if not step.check:
+        return []
+    e, render = html.escape, prose.to_html
+    out = ['<div class="check"><h4>Check yourself</h4><ol class="questions">']
+    for question in step.check:
+        before = '<em class="predict">Before reading the step: </em>' if question.predict else ""
+        choices = "".join(f"<li>{e(choice)}</li>" for choice in question.choices)
+        out.append(f"<li>{before}{render(question.question)}<ol>{choices}</ol></li>")
+    out.append("</ol><details><summary>Answers</summary><ol>")
+    for question in step.check:
+        right = f"{question.answer + 1}. {e(question.choices[question.answer])}"
+        explain = render(question.explain) if question.explain else ""
+        out.append(f"<li><strong>{right}</strong>{explain}</li>")
+    out.append("</ol></details></div>")
+    return out
 
 
 def _highlight_html(step: Step, source: str, language: str) -> str:

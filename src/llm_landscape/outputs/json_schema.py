@@ -25,6 +25,25 @@ _KINDS: dict[Kind, dict[str, Any]] = {
     Kind.CHAPTER: {"type": ["integer", "number", "string"]},
     Kind.SECONDS: {"type": "number", "exclusiveMinimum": 0, "maximum": schema.MAX_DWELL},
     Kind.CODE: {"$ref": "#/$defs/code"},
+    Kind.CHECK: {
+        "type": "array",
+        "maxItems": schema.MAX_QUESTIONS,
+        "items": {"$ref": "#/$defs/question"},
+    },
+    Kind.CHOICES: {
+        "type": "array",
+        "minItems": schema.MIN_CHOICES,
+        "maxItems": schema.MAX_CHOICES,
+        "uniqueItems": True,
+        "items": {"type": "string", "minLength": 1},
+    },
+    Kind.QUESTION_KIND: {"enum": ["predict"]},
+    Kind.ANSWER: {
+        "oneOf": [
+            {"type": "integer", "minimum": 1, "maximum": schema.MAX_CHOICES},
+            {"type": "string", "minLength": 1},
+        ]
+    },
     Kind.STEPS: {
         "type": "array",
         "minItems": 1,
@@ -67,6 +86,7 @@ def lesson_schema() -> dict[str, Any]:
             "lesson": _object(schema.MANIFEST, "a lesson: title card and steps"),
             "step": _object(schema.STEP, "one step of a lesson"),
             "code": _object(schema.CODE, "the code panel"),
+            "question": _object(schema.QUESTION, "a self-check question"),
         },
     }
 

@@ -50,7 +50,26 @@ def plain_text(lesson: Lesson, prose_of: Callable[[str], str], only: int | None 
         if step.code is not None:
             lines += ["", f"--- {step.code.title or 'Code'} ({step.code.language}) ---"]
             lines += step.code.source.split("\n")
+        lines += check_lines(step, prose_of)
     return "\n".join(lines) + "\n"
+
+
+def check_lines(step: Step, prose_of: Callable[[str], str]) -> list[str]:
+    """A step's questions as text, then their answers: read top to bottom, a
+    learner meets each question before its answer."""
+    if not step.check:
+        return []
+    lines = ["", "--- Check yourself ---"]
+    for number, question in enumerate(step.check, 1):
+        before = " (before reading the step)" if question.predict else ""
+        lines += ["", f"Q{number}{before}. {_expand_tabs(prose_of(question.question))}"]
+        lines += [f"  {n}) {choice}" for n, choice in enumerate(question.choices, 1)]
+    lines += ["", "Answers:"]
+    for number, question in enumerate(step.check, 1):
+        right = f"{question.answer + 1}) {question.choices[question.answer]}"
+        explain = f" — {_expand_tabs(prose_of(question.explain))}" if question.explain else ""
+        lines.append(f"  Q{number}: {right}{explain}")
+    return lines
 
 
 def _expand_tabs(text: str) -> str:
@@ -143,3 +162,5 @@ def _step(console: Console, step: Step, counter: str) -> None:
             tokens = (("Text", code.source),)
         for line in highlight_lines(code.source, code.language, styles, lexed=tokens):
             console.print(line, soft_wrap=True)
+    for line in check_lines(step, lambda markdown: prose.render(markdown).plain):
+        console.print(Text(line, style="bold" if line.startswith(("---", "Answers")) else ""))
