@@ -162,5 +162,5 @@ def _step(console: Console, step: Step, counter: str) -> None:
             tokens = (("Text", code.source),)
         for line in highlight_lines(code.source, code.language, styles, lexed=tokens):
             console.print(line, soft_wrap=True)
-    for line in check_lines(step, lambda markdown: prose.render(markdown).plain):
-        console.print(Text(line, style="bold" if line.startswith(("---", "Answers")) else ""))
+    for said in check_lines(step, lambda markdown: prose.render(markdown).plain):
+        console.print(Text(said, style="bold" if said.startswith(("---", "Answers")) else ""))
