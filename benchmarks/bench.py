@@ -166,7 +166,10 @@ def round_(tmux: TmuxControl, samples: Samples, many: Path, big: Path) -> None:
     run_app(tmux, samples, "bare full-screen", f"{BARE} --full", "Ready", six)
     run_app(tmux, samples, "bare prepared rows", f"{BARE} --rows", "Ready", six)
     player_keys = [*six, ("Left", "Step 5 / 6"), ("Home", "Step 1 / 6")]
-    run_app(tmux, samples, "player", str(PLAYER), "Press Space to begin", player_keys)
+    # --skip-checks: the same steps as in earlier sessions' figures; with its
+    # questions, steps 1 and 4 open on a question on their first visit.
+    played = f"{PLAYER} --skip-checks"
+    run_app(tmux, samples, "player", played, "Press Space to begin", player_keys)
     cold = f"env LLM_LANDSCAPE_CACHE_DIR={tempfile.mkdtemp(prefix='llm-bench-cold-')} {PLAYER}"
     run_app(tmux, samples, "player cold cache", cold, "Press Space to begin", [])
     steps = [("Space", f"Step {n} / 500") for n in range(1, 31)] + [("End", "Step 500 / 500")]

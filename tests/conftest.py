@@ -19,8 +19,18 @@ SEED = ROOT.parent / "shared" / "seed" / "000_b46c3148c1d643e5.txt"
 
 
 @pytest.fixture(scope="session")
-def lesson() -> Lesson:
+def lesson_with_questions() -> Lesson:
+    """The built-in lesson, as it is."""
     return load_lesson(builtin_lesson())[0]
+
+
+@pytest.fixture(scope="session")
+def lesson(lesson_with_questions: Lesson) -> Lesson:
+    """The built-in lesson without its questions: for the tests of everything
+    else, whose steps would otherwise open on a question (``predict``) and
+    whose digits would answer it. ``test_questions.py`` tests the questions."""
+    steps = tuple(step._replace(check=()) for step in lesson_with_questions.steps)
+    return lesson_with_questions._replace(steps=steps)
 
 
 def write_lesson(directory: Path, steps: int, *, dwell: float | None = None) -> Path:

@@ -112,12 +112,14 @@ def test_check_notes_wide_code_tall_prose_and_missing_parts(tmp_path: Path) -> N
     assert "ok, 3 steps, 4 note(s)" in result.stdout
 
 
-def test_export_markdown_holds_every_step(lesson: Lesson, tmp_path: Path) -> None:
+def test_export_markdown_holds_every_step(lesson_with_questions: Lesson, tmp_path: Path) -> None:
+    lesson = lesson_with_questions
     text = to_markdown(lesson)
     for step in lesson.steps:
         assert step.title in text and step.body in text and step.insight in text
         assert step.code is not None and step.code.source in text
     assert text.count("> **Key insight:**") == 6
+    assert text.count("#### Check yourself") == 6
     target = tmp_path / "out.md"
     assert run("--export", str(target)).returncode == 0
     assert target.read_text(encoding="utf-8") == text

@@ -8,6 +8,7 @@ import pytest
 from llm_landscape.lesson.model import Lesson
 from llm_landscape.player.app import LessonApp, PlayerOptions
 from llm_landscape.player.screens.confirm import ConfirmScreen
+from llm_landscape.player.widgets.check_list import CheckList
 from llm_landscape.player.themes import CYCLE
 
 from .conftest import player
@@ -25,21 +26,28 @@ VIEWS = {
     "search results focused": ["slash", *"model", "down"],
     "a notification": ["4", "c"],
     "confirm": ["1", "confirm"],
+    "a question answered wrong": ["2", "checks", "2"],
+    "a question before the step": ["4"],
 }
+ASKING = {"a question answered wrong", "a question before the step"}
+"""Views of the lesson with its questions; the others show it without them."""
 
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
 @pytest.mark.parametrize("theme", CYCLE)
 @pytest.mark.parametrize("view", VIEWS)
 async def test_every_character_meets_wcag_aa(
-    lesson: Lesson, theme: str, view: str, size: tuple[int, int]
+    lesson: Lesson, lesson_with_questions: Lesson, theme: str, view: str, size: tuple[int, int]
 ) -> None:
-    app = LessonApp(lesson, PlayerOptions(theme=theme))
+    shown = lesson_with_questions if view in ASKING else lesson
+    app = LessonApp(shown, PlayerOptions(theme=theme))
     async with app.run_test(size=size) as pilot:
         for key in VIEWS[view]:
             if key == "end_code":
                 pane = app.query_one("#prose")
                 pane.scroll_end(animate=False, immediate=True)
+            elif key == "checks":
+                app.query_one(CheckList).focus()
             elif key == "confirm":
                 app.push_screen(ConfirmScreen("Open https://example.org in your browser?", "Open"))
             else:
@@ -48,5 +56,5 @@ async def test_every_character_meets_wcag_aa(
         await pilot.wait_for_scheduled_animations()
         assert player(app).tour.current is not None or view.startswith(("title", "search"))
         low = [cell for cell in cells(app) if cell.ratio < cell.needed]
-        shown = {(cell.char, round(cell.ratio, 2), cell.colours) for cell in low[:10]}
-        assert not low, f"{len(low)} cells below the bar, e.g. {shown} at {low[0][:2]}"
+        worst = {(cell.char, round(cell.ratio, 2), cell.colours) for cell in low[:10]}
+        assert not low, f"{len(low)} cells below the bar, e.g. {worst} at {low[0][:2]}"

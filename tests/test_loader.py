@@ -284,8 +284,9 @@ def test_questions_load_with_answers_by_number_or_text(tmp_path: Path) -> None:
 
 
 def test_the_capstone_asks_two_or_three_questions_a_step_and_predicts_twice(
-    lesson: Lesson,
+    lesson_with_questions: Lesson,
 ) -> None:
+    lesson = lesson_with_questions
     assert all(2 <= len(step.check) <= 3 for step in lesson.steps)
     assert sum(question.predict for step in lesson.steps for question in step.check) >= 2
     for step in lesson.steps:  # the right answer is not always in the same place

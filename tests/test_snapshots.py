@@ -71,3 +71,22 @@ def test_every_size(  # type: ignore[no-untyped-def]
 )  # fmt: skip
 def test_few_colours_and_ascii(snap_compare, lesson: Lesson, options: PlayerOptions) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(LessonApp(lesson, options), terminal_size=(80, 24), press=["4"])
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+@pytest.mark.parametrize("theme", ["dark", "light"])
+@pytest.mark.parametrize("answered", [False, True], ids=["asked", "answered"])
+def test_a_question(  # type: ignore[no-untyped-def]
+    snap_compare, lesson_with_questions: Lesson, size: tuple[int, int], theme: str, answered: bool
+) -> None:
+    from llm_landscape.player.widgets.check_list import CheckList
+
+    async def ask(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("2")
+        pilot.app.query_one(CheckList).focus()
+        if answered:
+            await pilot.press("2")  # a wrong answer: its mark and the explanation
+        await pilot.pause()
+
+    app = LessonApp(lesson_with_questions, PlayerOptions(theme=theme))
+    assert snap_compare(app, terminal_size=size, run_before=ask)

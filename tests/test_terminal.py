@@ -62,16 +62,20 @@ def start(
     size: str = "120x40",
     term: str = "",
     lang: str = "C.UTF-8",
+    questions: bool = False,
 ) -> None:
     """Start the player in a new tmux session; ``term`` is the TERM it sees, if
-    not tmux's own (with no COLORTERM: the colours are TERM's alone)."""
+    not tmux's own (with no COLORTERM: the colours are TERM's alone). Without
+    ``questions`` the lesson's questions are not asked (``--skip-checks``):
+    these tests are about the terminal, and a step that opens on a question
+    would hide the text they look for."""
     assert COMMAND.exists(), f"{COMMAND} is not installed"
     command = f"env -u COLORTERM TERM={term} {COMMAND}" if term else str(COMMAND)
     env = {**os.environ, "LANG": lang, "TERM": "xterm-256color"}
     state = tempfile.mkdtemp(prefix="llm-landscape-state-")  # never the user's own
     tmux("-f", "/dev/null", "new-session", "-d", "-s", session, "-x", size.split("x")[0], "-y", size.split("x")[1],
          "-e", f"LANG={env['LANG']}", "-e", f"LLM_LANDSCAPE_STATE_DIR={state}",
-         f"{command} {' '.join(args)}; sleep 5")  # fmt: skip
+         f"{command} {'' if questions else '--skip-checks '}{' '.join(args)}; sleep 5")  # fmt: skip
 
 
 def test_space_shows_step_one(tmux: Tmux) -> None:

@@ -34,6 +34,11 @@ def parser() -> argparse.ArgumentParser:
     built.add_argument("--step", type=int, metavar="N", help="start at step N (1-based)")
     built.add_argument("--play", action="store_true", help="start in Play mode")
     built.add_argument(
+        "--skip-checks",
+        action="store_true",
+        help="do not ask the lesson's questions (to present it, say): Play never waits",
+    )
+    built.add_argument(
         "--wpm",
         type=int,
         default=DEFAULT_WPM,
@@ -82,7 +87,8 @@ def parse(argv: Sequence[str] | None) -> SimpleNamespace:
     if argv:
         return SimpleNamespace(**vars(parser().parse_args(argv)))
     return SimpleNamespace(
-        path=None, step=None, play=False, wpm=DEFAULT_WPM, theme=None, ascii=False,
+        path=None, step=None, play=False, skip_checks=False, wpm=DEFAULT_WPM, theme=None,
+        ascii=False,
         check=None, print_=False, watch=False, export=None, new=None, schema=False,
     )  # fmt: skip
 

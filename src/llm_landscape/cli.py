@@ -190,6 +190,7 @@ def _play(loaded: Loaded, path: Path, args: SimpleNamespace, ascii_only: bool) -
     options = PlayerOptions(
         start_step=None if args.step is None else args.step - 1,
         play=args.play,
+        checks=not args.skip_checks,
         wpm=args.wpm,
         ascii_only=ascii_only,
         theme=args.theme,

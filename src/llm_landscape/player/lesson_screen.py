@@ -9,6 +9,7 @@ the step bar and status bar through ``data_bind``, the step view through its
 
 from __future__ import annotations
 
+import contextlib
 import os
 from time import monotonic
 from typing import TYPE_CHECKING, ClassVar
@@ -32,6 +33,7 @@ from .autoplay import Countdown
 from .keys import SCREEN_BINDINGS
 from .options import PlayerOptions
 from .place_keeper import PlaceKeeper
+from .widgets.check_list import Answers, CheckList, first_open
 from .widgets.key_bar import KeyBar
 from .widgets.prose_pane import ProsePane
 from .widgets.status_bar import StatusBar
@@ -92,6 +94,9 @@ class LessonScreen(Screen[None]):
         self.keeper = keeper
         self.renderings = renderings
         self.countdown = Countdown(self, self._advance, self._show_remaining)
+        self.answers: Answers = {}
+        """What the learner answered, by step id (see ``widgets/check_list.py``)."""
+        self._play_after_check = False
         self.resume_step: int | None = None
         self._number = NumberEntry()
         self._step_view: StepView | None = None
@@ -135,6 +140,7 @@ class LessonScreen(Screen[None]):
             self.lesson.steps,
             self.renderings,
             chapter=_chapter(self.lesson, ascii_only),
+            answers=self.answers if self.options.checks else None,
             first=first,
             ascii_only=ascii_only,
             stacked=self.narrow,  # the right layout from its first step on
@@ -192,6 +198,7 @@ class LessonScreen(Screen[None]):
         self.query_one(TitleCard).display = tour.current is None
         if tour.current is None and self.playing:
             self.playing = False  # back on the title card: nothing to play
+        self._play_after_check = False  # a move of the learner's own
         if self._step_view is not None:
             self._step_view.index = tour.current
         if tour.current is not None:
@@ -294,11 +301,26 @@ class LessonScreen(Screen[None]):
         self.query_one(StatusBar).remaining = seconds
 
     def _advance(self) -> None:
+        current = self.tour.current
+        step = None if current is None else self.lesson.steps[current]
+        waits = step is not None and self.options.checks
+        if waits and step is not None and first_open(step, self.answers) is not None:
+            # Play waits at a question; it goes on once the step's are answered.
+            self.playing, self._play_after_check = False, True
+            with contextlib.suppress(NoMatches):
+                self.query_one(CheckList).focus()
+            return
         if self.tour.at_end:
             self.playing = False  # Play ends on the end card, no notice over the counter
             self._finish()
             return
         self.tour = self.tour.next()
+
+    def on_check_list_answered(self, message: CheckList.Answered) -> None:
+        if message.done and self._play_after_check:
+            self._play_after_check = False
+            self.playing = True
+            self._advance()
 
     def _finish(self) -> None:
         """The end card: what the lesson covered, and what to do next."""

@@ -27,6 +27,7 @@ from ...lesson.icons import glyph
 from ...lesson.model import Step
 from ...lesson.search import Hit
 from ...render.renderings import Renderings
+from .check_list import Answers, CheckList, predict_pending
 from .code_panel import CodePanel
 from .code_rows import CodeRows
 from .code_view import CodeView
@@ -53,6 +54,7 @@ class StepView(Vertical):
     StepView > #panes { height: 1fr; }
     StepView #prose { width: 1fr; height: 1fr; }
     StepView #code-panel { width: 1fr; }
+    StepView > #checks { display: none; }
     """
 
     index: var[int | None] = var(None, init=False)
@@ -66,6 +68,7 @@ class StepView(Vertical):
         renderings: Renderings,
         *,
         chapter: tuple[str, str] = ("", ""),
+        answers: Answers | None = None,
         first: int = 0,
         ascii_only: bool = False,
         stacked: bool = False,
@@ -74,6 +77,9 @@ class StepView(Vertical):
         super().__init__(id=id)
         self._ascii = ascii_only
         self._chapter = chapter
+        self._answers: Answers = {} if answers is None else answers
+        self._asks = answers is not None
+        """None for answers: the questions are not asked (``--skip-checks``)."""
         self._hit: Hit | None = None
         self.set_reactive(StepView.stacked, stacked)
         self._steps = steps
@@ -90,6 +96,7 @@ class StepView(Vertical):
         with Horizontal(id="panes"):
             yield ProsePane(self._renderings, id="prose")
             yield CodePanel(self._renderings, id="code-panel", ascii_only=self._ascii)
+        yield CheckList(self._renderings, self._answers, id="checks")
 
     def validate_index(self, index: int | None) -> int | None:
         if index is None or not self._steps:
@@ -133,9 +140,26 @@ class StepView(Vertical):
         if self.stacked and self.index == message.key and step and step.code:
             self.query_one(ProsePane).update_code(self._code_rows(step, message.lines))
 
+    def on_check_list_revealed(self) -> None:
+        self.query_one("#panes").display = True
+
+    def _show_checks(self, index: int, step: Step) -> None:
+        if not self._asks:
+            return
+        checks = self.query_one(CheckList)
+        if step.check or checks.display:
+            checks.show(index, step)
+        hidden = predict_pending(step, self._answers)  # a guess first, then the step
+        panes = self.query_one("#panes")
+        if panes.display == hidden:
+            panes.display = not hidden
+        if hidden:
+            checks.focus()  # so that a digit answers it rather than jumping away
+
     def _show(self, index: int) -> None:
         """Show a step; every text is shown as text, never markup."""
         step = self._steps[index]
+        self._show_checks(index, step)
         icon = glyph(step.icon, ascii_only=self._ascii)
         self.query_one("#step-icon", Static).update(Content(icon), layout=False)  # 2 cells
         self.query_one("#step-title", Title).show(step.title)

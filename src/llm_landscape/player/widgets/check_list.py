@@ -1,0 +1,229 @@
+"""A step's self-check questions, one at a time, under the step (or before it).
+
+Focused (Tab, or it takes focus when Play stops at it), digits pick a choice
+and ↑/↓ + Enter do too; right or wrong shows at once with the explanation,
+and a wrong answer can be tried again. A ``predict`` question is asked while
+the step is still hidden: answering it, or Enter on "Show me the step",
+reveals the step (the view hides its panes meanwhile).
+
+What was answered lives in the lesson screen's ``answers`` (step id →
+question number → the choice made); this widget records into it and posts
+:class:`CheckList.Answered`, and the screen decides what follows (Play goes
+on once a step's questions are answered).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.reactive import var
+from textual.widget import Widget
+
+from ...lesson.model import Question, Step
+from ...render import prose
+from ...render.renderings import Renderings
+
+Answers = dict[str, dict[int, int]]
+"""Step id → question number (0-based, in the step) → the choice made (0-based)."""
+
+SHOW_ME = "Show me the step"
+
+
+def first_open(step: Step, answers: Answers) -> int | None:
+    """The question to ask now: a predict one not yet met (a guess, right or
+    wrong, is enough), else the first after the step not yet answered right."""
+    given = answers.get(step.id, {})
+    for number, question in enumerate(step.check):
+        if question.predict and number not in given:
+            return number
+    for number, question in enumerate(step.check):
+        if not question.predict and given.get(number) != question.answer:
+            return number
+    return None
+
+
+def predict_pending(step: Step, answers: Answers) -> bool:
+    """A predict question not answered at all yet: the step stays hidden."""
+    given = answers.get(step.id, {})
+    return any(q.predict and n not in given for n, q in enumerate(step.check))
+
+
+class CheckList(Widget, can_focus=True):
+    DEFAULT_CSS = """
+    CheckList {
+        height: auto; max-height: 50%; padding: 0 1; margin-top: 1;
+        border-top: solid $text-accent; overflow-y: auto;
+    }
+    CheckList:focus { border-top: thick $text-accent; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(
+            Binding(str(n), f"choose({n - 1})", "Answer with that choice", show=False)
+            for n in range(1, 7)
+        ),
+        Binding("up,k", "move(-1)", "Previous choice", show=False),
+        Binding("down,j", "move(1)", "Next choice", show=False),
+        Binding("enter", "confirm", "Answer / next question", show=False),
+    ]
+
+    number: var[int | None] = var(None, init=False)
+    """The question shown (0-based in the step), or None: all answered."""
+
+    @dataclass
+    class Answered(Message):
+        """A question was answered (right or not)."""
+
+        check_list: CheckList
+        step: int
+        right: bool
+        done: bool
+        """Every question of the step now answered right."""
+
+    @dataclass
+    class Revealed(Message):
+        """The predict questions are out of the way: show the step."""
+
+        check_list: CheckList
+
+    def __init__(self, renderings: Renderings, answers: Answers, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._renderings = renderings
+        self._answers = answers
+        self._step: Step | None = None
+        self._index = 0
+        self._cursor = 0
+        self._just: int | None = None
+        """The choice just made, to say right or wrong about it."""
+
+    @property
+    def step(self) -> Step | None:
+        return self._step
+
+    def show(self, index: int, step: Step) -> None:
+        self._step, self._index, self._just = step, index, None
+        self.number = first_open(step, self._answers)
+        self.display = bool(step.check)
+        self._cursor = 0
+        self.refresh(layout=True)
+
+    @property
+    def question(self) -> Question | None:
+        if self._step is None or self.number is None:
+            return None
+        return self._step.check[self.number]
+
+    @property
+    def text(self) -> str:
+        return self.render().plain
+
+    def _choices(self) -> list[str]:
+        question = self.question
+        if question is None:
+            return []
+        extra = [SHOW_ME] if question.predict else []
+        return [*question.choices, *extra]
+
+    def action_move(self, by: int) -> None:
+        count = len(self._choices())
+        if count:
+            self._cursor = (self._cursor + by) % count
+            self.refresh()
+
+    def action_choose(self, choice: int) -> None:
+        question = self.question
+        if question is None or self._step is None:
+            return
+        if self._just is not None and (question.answer == self._just or question.predict):
+            return  # answered right (or guessed): Enter goes on, digits do nothing
+        if choice >= len(question.choices):
+            if question.predict and choice == len(question.choices):
+                self._reveal()
+            return
+        self._cursor = choice
+        self._answers.setdefault(self._step.id, {})[self.number or 0] = choice
+        self._just = choice
+        right = choice == question.answer
+        done = first_open(self._step, self._answers) is None
+        self.refresh(layout=True)
+        self.post_message(self.Answered(self, self._index, right, done))
+        if question.predict and not predict_pending(self._step, self._answers):
+            self.post_message(self.Revealed(self))
+
+    def action_confirm(self) -> None:
+        question = self.question
+        if question is None or self._step is None:
+            return
+        if self._just is not None and (self._just == question.answer or question.predict):
+            self._next()  # answered right, or guessed: on to the next question
+        elif self._just is not None and self._cursor == self._just:
+            return  # the same wrong choice again: pick another
+        else:
+            self.action_choose(self._cursor)
+
+    def _reveal(self) -> None:
+        assert self._step is not None
+        given = self._answers.setdefault(self._step.id, {})
+        for number, question in enumerate(self._step.check):
+            if question.predict:
+                given.setdefault(number, -1)  # seen, not answered: asked again on review
+        self._next()
+        self.post_message(self.Revealed(self))
+
+    def _next(self) -> None:
+        assert self._step is not None
+        self._just, self._cursor = None, 0
+        self.number = first_open(self._step, self._answers)
+        self.refresh(layout=True)
+
+    def render(self) -> Text:
+        step, question = self._step, self.question
+        text = Text(end="")
+        if step is None:
+            return text
+        if question is None:
+            right = len(step.check)
+            text.append(f"Check yourself: all {right} answered right. ", "bold")
+            text.append("Space: next step", "italic")
+            return text
+        asked = [n for n, q in enumerate(step.check) if q.predict == question.predict]
+        position = asked.index(self.number or 0) + 1
+        heading = "Before you read" if question.predict else "Check yourself"
+        text.append(f"{heading} · {position} of {len(asked)}\n", "bold")
+        text.append_text(prose.render(question.question, self._renderings.prose(question.question)))
+        text.append("\n")
+        for number, choice in enumerate(self._choices()):
+            mark = "  "
+            if self._just == number:
+                mark = "✓ " if number == question.answer else "✗ "
+            style = "reverse" if number == self._cursor and self.has_focus else ""
+            label = f"{number + 1})" if number < len(question.choices) else "  "
+            text.append(f"{mark}{label} {choice}\n", style)
+        if self._just is not None:
+            right = self._just == question.answer
+            said = (
+                "Right. "
+                if right
+                else "Not quite. "
+                if question.predict
+                else "Not quite: try another. "
+            )
+            text.append(said, "bold")
+            if question.explain:
+                explained = prose.render(question.explain, self._renderings.prose(question.explain))
+                text.append_text(explained)
+            text.append("\n")
+            text.append("Enter: go on" if right or question.predict else "", "italic")
+        else:
+            count = len(question.choices)
+            text.append(f"1–{count}, or ↑/↓ and Enter, to answer (Tab here first)", "italic")
+        return text
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()

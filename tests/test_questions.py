@@ -1,0 +1,128 @@
+"""Self-check questions in the player: answer, retry, predict, and Play."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from llm_landscape.lesson.loader import load_lesson
+from llm_landscape.lesson.model import Lesson
+from llm_landscape.player.app import LessonApp, PlayerOptions
+from llm_landscape.player.widgets.check_list import CheckList
+
+from .conftest import player, wait_for
+
+LESSON = """\
+title: Q
+steps:
+  - id: first
+    label: First
+    title: The first step
+    body: "Plain text, no questions."
+  - id: asks
+    label: Asks
+    title: A step that asks
+    body: "Paris is the capital of France."
+    check:
+      - question: "What is the capital of France?"
+        choices: [Lyon, Paris, Nice]
+        answer: 2
+        explain: "The step says so."
+      - question: "And is it a city?"
+        choices: ["yes", "no"]
+        answer: "yes"
+  - id: guess
+    label: Guess
+    title: A step that opens on a guess
+    body: "The answer is 42."
+    check:
+      - question: "Guess the answer"
+        kind: predict
+        choices: ["7", "42"]
+        answer: 2
+  - id: last
+    label: Last
+    title: The last step
+    body: "The end."
+"""
+
+
+def lesson(tmp_path: Path) -> Lesson:
+    path = tmp_path / "lesson.yaml"
+    path.write_text(LESSON, encoding="utf-8")
+    return load_lesson(path)[0]
+
+
+async def test_answer_wrong_then_retry_then_right(tmp_path: Path) -> None:
+    app = LessonApp(lesson(tmp_path), PlayerOptions(start_step=1))
+    async with app.run_test(size=(100, 30)) as pilot:
+        checks = app.query_one(CheckList)
+        assert checks.display and "What is the capital of France?" in checks.text
+        checks.focus()
+        await pilot.press("1")  # wrong: Lyon
+        assert "✗ 1) Lyon" in checks.text and "Not quite: try another." in checks.text
+        assert "The step says so." in checks.text  # the explanation, at once
+        assert player(app).answers == {"asks": {0: 0}}
+        await pilot.press("3")  # another wrong one
+        await pilot.press("2")  # right
+        assert "✓ 2) Paris" in checks.text and "Right." in checks.text
+        assert player(app).tour.counter == "Step 2 / 4"  # digits answered, never jumped
+        await pilot.press("enter")  # on to the next question
+        assert "And is it a city?" in checks.text
+        await pilot.press("down", "up", "enter")  # ↑/↓ and Enter answer too
+        assert "✓ 1) yes" in checks.text
+        await pilot.press("enter")
+        assert "all 2 answered right" in checks.text
+
+
+async def test_a_predict_question_comes_first_and_answering_reveals_the_step(
+    tmp_path: Path,
+) -> None:
+    app = LessonApp(lesson(tmp_path), PlayerOptions(start_step=2))
+    async with app.run_test(size=(100, 30)) as pilot:
+        panes, checks = app.query_one("#panes"), app.query_one(CheckList)
+        assert not panes.display  # the step is hidden behind its question
+        assert app.focused is checks  # so a digit answers rather than jumps
+        assert "Before you read" in checks.text and "Show me the step" in checks.text
+        await pilot.press("1")  # a wrong guess still reveals the step
+        await pilot.pause()
+        assert panes.display
+        assert "✗ 1) 7" in checks.text and "Not quite." in checks.text
+
+
+async def test_show_me_reveals_the_step_without_a_guess(tmp_path: Path) -> None:
+    app = LessonApp(lesson(tmp_path), PlayerOptions(start_step=2))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("down", "down", "enter")  # onto "Show me the step"
+        await pilot.pause()
+        assert app.query_one("#panes").display
+        await pilot.press("left", "right")  # and back: not asked again
+        assert app.query_one("#panes").display
+
+
+async def test_space_and_the_arrows_still_move_past_a_question(tmp_path: Path) -> None:
+    app = LessonApp(lesson(tmp_path), PlayerOptions(start_step=1))
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.query_one(CheckList).focus()
+        await pilot.press("space")
+        assert player(app).tour.counter == "Step 3 / 4"
+        await pilot.press("right")
+        assert player(app).tour.counter == "Step 4 / 4"
+        assert not app.query_one(CheckList).display  # a step without questions
+
+
+async def test_play_waits_at_a_question_and_goes_on_once_answered(tmp_path: Path) -> None:
+    app = LessonApp(lesson(tmp_path), PlayerOptions(start_step=1))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = player(app)
+        await pilot.press("p")
+        assert screen.playing
+        screen.countdown.start(0.01)  # the step's time is up
+        await wait_for(pilot, lambda: not screen.playing)
+        assert screen.tour.counter == "Step 2 / 4"  # stopped at the question
+        checks = app.query_one(CheckList)
+        assert app.focused is checks
+        await pilot.press("2", "enter")
+        assert screen.tour.counter == "Step 2 / 4"  # one of two answered: still waiting
+        await pilot.press("1")
+        await wait_for(pilot, lambda: screen.tour.counter == "Step 3 / 4")
+        assert screen.playing  # and Play goes on
