@@ -8,8 +8,8 @@ import pytest
 from llm_landscape.lesson.model import Lesson
 from llm_landscape.player.app import LessonApp, PlayerOptions
 from llm_landscape.player.screens.confirm import ConfirmScreen
-from llm_landscape.player.widgets.check_list import CheckList
 from llm_landscape.player.themes import CYCLE
+from llm_landscape.player.widgets.check_list import CheckList
 
 from .conftest import player
 from .contrast import cells
