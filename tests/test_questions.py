@@ -126,3 +126,52 @@ async def test_play_waits_at_a_question_and_goes_on_once_answered(tmp_path: Path
         await pilot.press("1")
         await wait_for(pilot, lambda: screen.tour.counter == "Step 3 / 4")
         assert screen.playing  # and Play goes on
+
+
+async def test_answers_survive_a_restart_and_a_predict_is_not_asked_twice(tmp_path: Path) -> None:
+    from llm_landscape.player.state import StateStore
+
+    shown = lesson(tmp_path)
+    state = StateStore(tmp_path / "state" / "state.json")
+    app = LessonApp(shown, PlayerOptions(start_step=1, state=state))
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.query_one(CheckList).focus()
+        await pilot.press("2", "enter", "1")  # both of step 2's, right
+        await pilot.press("right", "2")  # step 3's guess
+    app = LessonApp(shown, PlayerOptions(start_step=1, state=StateStore(state.path)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert player(app).answers == {"asks": {0: 1, 1: 0}, "guess": {0: 1}}
+        assert "all 2 answered right" in app.query_one(CheckList).text
+        await pilot.press("right")
+        assert app.query_one("#panes").display  # guessed last time: the step shows
+
+
+def test_reset_forgets_place_and_answers_after_asking(tmp_path: Path) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from llm_landscape.player.state import Memory, StateStore, lesson_key
+
+    shown = lesson(tmp_path)
+    state_dir = tmp_path / "state"
+    store = StateStore(state_dir / "state.json")
+    key = lesson_key(shown)
+    store.save(Memory({key: "asks", "other": "x"}, None, {key: {"asks": {"0": [1, 1.0]}}}))
+    env = {**os.environ, "LLM_LANDSCAPE_STATE_DIR": str(state_dir)}
+
+    def reset(*extra: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "llm_landscape", "--reset", str(shown.path), *extra]
+        return subprocess.run(
+            command, capture_output=True, text=True, timeout=60, env=env, stdin=subprocess.DEVNULL
+        )
+
+    refused = reset()
+    assert refused.returncode == 2 and "add --yes" in refused.stderr  # no terminal to ask
+    assert key in json.loads(store.path.read_text())["positions"]
+    done = reset("--yes")
+    assert done.returncode == 0 and "Forgot your place and answers" in done.stdout
+    kept = json.loads(store.path.read_text())
+    assert key not in kept["positions"] and key not in kept["progress"]
+    assert kept["positions"] == {"other": "x"}  # another lesson's place stays

@@ -75,6 +75,12 @@ def parser() -> argparse.ArgumentParser:
     built.add_argument(
         "--schema", action="store_true", help="print the lesson format's JSON Schema"
     )
+    built.add_argument(
+        "--reset",
+        action="store_true",
+        help="forget your place and answers in the lesson (asks first, unless --yes)",
+    )
+    built.add_argument("--yes", action="store_true", help="with --reset: do not ask")
     built.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return built
 
@@ -90,6 +96,7 @@ def parse(argv: Sequence[str] | None) -> SimpleNamespace:
         path=None, step=None, play=False, skip_checks=False, wpm=DEFAULT_WPM, theme=None,
         ascii=False,
         check=None, print_=False, watch=False, export=None, new=None, schema=False,
+        reset=False, yes=False,
     )  # fmt: skip
 
 

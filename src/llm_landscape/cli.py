@@ -121,6 +121,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     if args.export is not None:
         return _export(loaded, args.export)
+    if args.reset:
+        return _reset(loaded, yes=args.yes)
     if args.step is not None and not 1 <= args.step <= len(loaded.lesson.steps):
         arguments.usage_error(f"--step must be between 1 and {len(loaded.lesson.steps)}")
     if args.print_:
@@ -239,6 +241,30 @@ def _print(loaded: Loaded, path: Path, only: int | None = None) -> int:
     sys.stdout.write(text)
     if renderings.new:
         keep_derived(path, renderings.derived())
+    return 0
+
+
+def _reset(loaded: Loaded, *, yes: bool) -> int:
+    """Forget the lesson's place and answers, once the learner has said so."""
+    from .player.state import StateStore, lesson_key
+
+    title = _name(loaded.lesson.title)
+    if not yes:
+        if not _isatty(sys.stdin):
+            _say_on_stderr("--reset asks first, and there is no terminal to ask: add --yes")
+            return 2
+        try:
+            answer = input(f"Forget your place and answers in “{title}”? [y/N] ")
+        except EOFError:
+            answer = ""
+        if answer.strip().lower() not in ("y", "yes"):
+            print("Nothing forgotten.")
+            return 0
+    store = StateStore()
+    if problem := store.forget(lesson_key(loaded.lesson)):
+        _say_on_stderr(problem)
+        return 1
+    print(f"Forgot your place and answers in “{title}”.")
     return 0
 
 

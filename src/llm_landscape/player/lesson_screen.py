@@ -94,8 +94,9 @@ class LessonScreen(Screen[None]):
         self.keeper = keeper
         self.renderings = renderings
         self.countdown = Countdown(self, self._advance, self._show_remaining)
-        self.answers: Answers = {}
-        """What the learner answered, by step id (see ``widgets/check_list.py``)."""
+        self.answers: Answers = keeper.answers()
+        """What the learner answered, by step id (see ``widgets/check_list.py``),
+        kept between runs with the place."""
         self._play_after_check = False
         self.resume_step: int | None = None
         self._number = NumberEntry()
@@ -317,6 +318,7 @@ class LessonScreen(Screen[None]):
         self.tour = self.tour.next()
 
     def on_check_list_answered(self, message: CheckList.Answered) -> None:
+        self.keeper.remember_answers(self.answers)
         if message.done and self._play_after_check:
             self._play_after_check = False
             self.playing = True

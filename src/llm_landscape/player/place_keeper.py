@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from textual.app import App
 from textual.timer import Timer
 
@@ -36,6 +38,26 @@ class PlaceKeeper:
             return None
         self.memory, problem = self._store.load()
         return problem
+
+    def answers(self) -> dict[str, dict[int, int]]:
+        """This lesson's answers as the player keeps them: step id → question → choice."""
+        kept = self.memory.progress.get(self._key, {})
+        return {
+            step: {int(number): int(pair[0]) for number, pair in given.items()}
+            for step, given in kept.items()
+        }
+
+    def remember_answers(self, answers: dict[str, dict[int, int]]) -> None:
+        """Keep the answers, each with when it was last given."""
+        kept = self.memory.progress.setdefault(self._key, {})
+        now = time.time()
+        for step, given in answers.items():
+            old = kept.setdefault(step, {})
+            for number, choice in given.items():
+                if old.get(str(number), [None])[0] != choice:
+                    old[str(number)] = [choice, now]
+        self._changed.add(self._key)
+        self._save_soon()
 
     def last_step(self) -> int | None:
         step_id = self.memory.positions.get(self._key)

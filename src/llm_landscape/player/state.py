@@ -38,11 +38,18 @@ def lesson_key(lesson: Lesson) -> str:
     return f"{lesson.path.resolve()}::{lesson.title}"
 
 
+Progress = dict[str, dict[str, list[float]]]
+"""One lesson's answers: step id → question number (as text, for JSON) →
+[the choice made, when: seconds since the epoch]."""
+
+
 @dataclass
 class Memory:
     positions: dict[str, str] = field(default_factory=dict)
     """lesson key → id of the last step shown."""
     theme: str | None = None
+    progress: dict[str, Progress] = field(default_factory=dict)
+    """lesson key → its answers."""
 
 
 class StateStore:
@@ -79,6 +86,8 @@ class StateStore:
                 for key in keys:
                     if key in memory.positions:
                         on_disk.positions[key] = memory.positions[key]
+                    if key in memory.progress:
+                        on_disk.progress[key] = memory.progress[key]
                 if theme:
                     on_disk.theme = memory.theme
                 self._write(on_disk)
@@ -86,10 +95,27 @@ class StateStore:
             return f"could not save your place to {self.path} ({error.strerror or error})"
         return None
 
+    def forget(self, key: str) -> str | None:
+        """Drop one lesson's place and answers (``--reset``); on failure say why."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with _locked(self.path.with_name(self.path.name + ".lock")):
+                on_disk, _ = self.load()
+                on_disk.positions.pop(key, None)
+                on_disk.progress.pop(key, None)
+                self._write(on_disk)
+        except OSError as error:
+            return f"could not update {self.path} ({error.strerror or error})"
+        return None
+
     def _write(self, memory: Memory) -> None:
-        payload = json.dumps(
-            {"version": 1, "positions": memory.positions, "theme": memory.theme}, indent=1
-        )
+        state = {
+            "version": 1,
+            "positions": memory.positions,
+            "theme": memory.theme,
+            "progress": memory.progress,
+        }
+        payload = json.dumps(state, indent=1)
         fd, temporary = tempfile.mkstemp(prefix=".state-", dir=self.path.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -128,4 +154,25 @@ def _memory(raw: object) -> Memory:
         raise TypeError("bad positions")
     if theme is not None and not isinstance(theme, str):
         raise TypeError("bad theme")
-    return Memory(dict(positions), theme)
+    return Memory(dict(positions), theme, _progress(raw.get("progress")))
+
+
+def _progress(raw: object) -> dict[str, Progress]:
+    """The answers kept, or none of a lesson whose entry is not of the right
+    shape (its place and the theme are kept all the same)."""
+    kept: dict[str, Progress] = {}
+    if not isinstance(raw, dict):
+        return kept
+    for key, steps in raw.items():
+        try:
+            kept[str(key)] = {
+                str(step): {
+                    str(number): [int(pair[0]), float(pair[1])]
+                    for number, pair in answers.items()
+                    if isinstance(pair, list) and len(pair) == 2 and str(number).isdigit()
+                }
+                for step, answers in steps.items()
+            }
+        except (AttributeError, TypeError, ValueError):
+            continue
+    return kept

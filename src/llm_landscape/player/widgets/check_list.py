@@ -171,6 +171,8 @@ class CheckList(Widget, can_focus=True):
             if question.predict:
                 given.setdefault(number, -1)  # seen, not answered: asked again on review
         self._next()
+        done = first_open(self._step, self._answers) is None
+        self.post_message(self.Answered(self, self._index, False, done))
         self.post_message(self.Revealed(self))
 
     def _next(self) -> None:
