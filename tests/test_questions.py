@@ -175,3 +175,47 @@ def test_reset_forgets_place_and_answers_after_asking(tmp_path: Path) -> None:
     kept = json.loads(store.path.read_text())
     assert key not in kept["positions"] and key not in kept["progress"]
     assert kept["positions"] == {"other": "x"}  # another lesson's place stays
+
+
+async def test_the_step_bar_overview_and_end_card_show_the_score(tmp_path: Path) -> None:
+    from llm_landscape.player.screens.end import EndScreen
+    from llm_landscape.player.screens.overview import OverviewScreen
+    from llm_landscape.player.widgets.step_bar import StepBar
+
+    app = LessonApp(lesson(tmp_path), PlayerOptions(start_step=1))
+    async with app.run_test(size=(120, 30)) as pilot:
+        checks = app.query_one(CheckList)
+        checks.focus()
+        await pilot.press("2", "enter", "1")  # step 2: both right
+        await pilot.press("right", "1")  # step 3: the guess, wrong
+        await pilot.press("right")
+        bar = app.query_one(StepBar).text
+        assert "Asks✦" in bar and "Guess✓" in bar  # all right, against only visited
+        await pilot.press("o")
+        assert isinstance(app.screen, OverviewScreen)
+        assert app.screen.query_one("#outline").border_title == "Overview · 2 of 3 questions right"
+        outline = "\n".join(str(o.prompt) for o in app.screen.query_one("#outline")._options)
+        assert "[2/2 right]" in outline and "[0/1 right]" in outline
+        await pilot.press("escape", "space")  # past the last step: the end card
+        assert isinstance(app.screen, EndScreen)
+        text = app.screen.query_one("Static").render()
+        shown = str(text)
+        assert "Questions: 2 of 3 answered right." in shown
+        assert "Still open" not in shown  # the wrong guess was a guess: not asked again
+        await pilot.press("2")  # step 2 has nothing open: not a way back
+        assert isinstance(app.screen, EndScreen)
+
+
+async def test_the_end_card_lists_open_questions_with_a_way_back(tmp_path: Path) -> None:
+    from llm_landscape.player.screens.end import EndScreen
+
+    app = LessonApp(lesson(tmp_path), PlayerOptions(start_step=3))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("space")
+        assert isinstance(app.screen, EndScreen)
+        shown = str(app.screen.query_one("Static").render())
+        assert "Questions: 0 of 3 answered right." in shown
+        assert "2 · Asks: What is the capital of France?" in shown
+        await pilot.press("2")
+        assert not isinstance(app.screen, EndScreen)
+        assert player(app).tour.counter == "Step 2 / 4"

@@ -26,7 +26,7 @@ from textual.widget import MountError
 from textual.widgets import Static
 
 from ..lesson import pacing
-from ..lesson.model import Lesson
+from ..lesson.model import Lesson, Step
 from ..lesson.navigation import NumberEntry, Tour, carry_over
 from ..render.renderings import Renderings
 from .autoplay import Countdown
@@ -76,6 +76,8 @@ class LessonScreen(Screen[None]):
     # var, not reactive: what changes is pushed to the widgets that show it; a
     # reactive would also repaint the whole screen on every step.
     tour: var[Tour] = var(Tour(0), init=False)
+    mastered: var[frozenset[int]] = var(frozenset(), init=False)
+    """Steps whose questions are all answered right (the step bar marks them)."""
     playing: var[bool] = var(False, init=False)
     wpm: var[int] = var(pacing.DEFAULT_WPM, init=False)
     narrow: var[bool] = var(False, init=False)
@@ -107,6 +109,18 @@ class LessonScreen(Screen[None]):
         last = keeper.last_step()
         if last and start is None:
             self.resume_step = last
+        self.set_reactive(LessonScreen.mastered, self._mastered())
+
+    def _mastered(self) -> frozenset[int]:
+        """Steps with every question answered right (a wrong guess included)."""
+
+        def right(step: Step) -> bool:
+            given = self.answers.get(step.id, {})
+            return all(given.get(n) == q.answer for n, q in enumerate(step.check))
+
+        return frozenset(
+            i for i, step in enumerate(self.lesson.steps) if step.check and right(step)
+        )
 
     @property
     def step_view(self) -> StepView | None:
@@ -117,7 +131,7 @@ class LessonScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         ascii_only = self.options.ascii_only
         bar = StepBar(self.lesson.steps, ascii_only=ascii_only, id="step-bar")
-        yield bar.data_bind(LessonScreen.tour)
+        yield bar.data_bind(LessonScreen.tour, LessonScreen.mastered)
         if self.options.watch:
             yield Static(id="reload-errors", markup=False)
         # The card lies over the step view (a layer above it), so that view is
@@ -319,6 +333,7 @@ class LessonScreen(Screen[None]):
 
     def on_check_list_answered(self, message: CheckList.Answered) -> None:
         self.keeper.remember_answers(self.answers)
+        self.mastered = self._mastered()
         if message.done and self._play_after_check:
             self._play_after_check = False
             self.playing = True
@@ -328,13 +343,20 @@ class LessonScreen(Screen[None]):
         """The end card: what the lesson covered, and what to do next."""
         from .screens.end import EndScreen
 
+        answers = self.answers if self.options.checks else None
         screen = EndScreen(
-            self.lesson, self.tour, self.renderings, ascii_only=self.options.ascii_only
+            self.lesson,
+            self.tour,
+            self.renderings,
+            ascii_only=self.options.ascii_only,
+            answers=answers,
         )
         self.app.push_screen(screen, self._after_end)
 
     def _after_end(self, choice: str | None) -> None:
-        if choice == "first":
+        if choice and choice.startswith("step:"):
+            self.go_to(int(choice.split(":")[1]) - 1)
+        elif choice == "first":
             self.action_first()
         elif choice == "overview":
             self.action_overview()
@@ -344,7 +366,10 @@ class LessonScreen(Screen[None]):
     def action_overview(self) -> None:
         from .screens.overview import OverviewScreen
 
-        screen = OverviewScreen(self.lesson, self.tour, ascii_only=self.options.ascii_only)
+        answers = self.answers if self.options.checks else None
+        screen = OverviewScreen(
+            self.lesson, self.tour, ascii_only=self.options.ascii_only, answers=answers
+        )
         self.app.push_screen(screen, self._go_to_chosen)
 
     def _go_to_chosen(self, index: int | None) -> None:

@@ -19,6 +19,7 @@ from ...lesson.model import Lesson
 from ...lesson.navigation import Tour
 from ...render import prose
 from ...render.renderings import Renderings
+from ..widgets.check_list import Answers, score
 from ..widgets.key_bar import KeyBar
 
 HEADING = "Lesson complete"
@@ -47,6 +48,10 @@ class EndScreen(ModalScreen[str | None]):
             priority=True,
         ),
         Binding("q", "app.quit", "Quit", id="end.quit"),
+        *(
+            Binding(str(n), f"dismiss('step:{n}')", "Go to a missed question's step", show=False)
+            for n in range(1, 10)
+        ),
     ]
 
     def __init__(
@@ -56,8 +61,10 @@ class EndScreen(ModalScreen[str | None]):
         renderings: Renderings,
         *,
         ascii_only: bool = False,
+        answers: Answers | None = None,
     ) -> None:
         super().__init__()
+        self._answers = answers
         self._bullet = ">" if ascii_only else "▸"
         self._lesson = lesson
         self._tour = tour
@@ -70,6 +77,27 @@ class EndScreen(ModalScreen[str | None]):
             yield Static(self._summary())
         yield KeyBar()
 
+    def _score(self, text: Text) -> None:
+        steps = self._lesson.steps
+        right, total, missed = score(steps, self._answers or {})
+        if not total:
+            return
+        text.append(f"Questions: {right} of {total} answered right.\n", style="bold")
+        if missed:
+            text.append("Still open (press a step's number to go back to it):\n")
+            for index, number in missed:
+                question = steps[index].check[number].question.strip().split("\n")[0]
+                text.append(f"  {index + 1} · {steps[index].label}: {question}\n")
+        text.append("\n")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The digits go to a step only where a question is still open there.
+        if action == "dismiss" and parameters and str(parameters[0]).startswith("step:"):
+            wanted = int(str(parameters[0]).split(":")[1]) - 1
+            _, _, missed = score(self._lesson.steps, self._answers or {})
+            return any(index == wanted for index, _ in missed)
+        return True
+
     def _summary(self) -> Text:
         lesson, tour = self._lesson, self._tour
         text = Text(end="")
@@ -77,6 +105,8 @@ class EndScreen(ModalScreen[str | None]):
         text.append(f"{lesson.heading}\n\n")
         seen = len(tour.visited)
         text.append(f"You visited {seen} of {len(lesson.steps)} steps.\n\n")
+        if self._answers is not None:
+            self._score(text)
         insights = [step for step in lesson.steps if step.insight]
         if insights:
             text.append("The key insights\n", style="bold")

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from ...lesson.icons import glyph
 from ...lesson.model import Lesson
 from ...lesson.navigation import Tour
+from ..widgets.check_list import Answers, score
 from ..widgets.key_bar import KeyBar
 
 
@@ -34,16 +35,27 @@ class OverviewScreen(ModalScreen[int | None]):
         Binding("q", "app.quit", "Quit", id="overview.quit"),
     ]
 
-    def __init__(self, lesson: Lesson, tour: Tour, *, ascii_only: bool = False) -> None:
+    def __init__(
+        self,
+        lesson: Lesson,
+        tour: Tour,
+        *,
+        ascii_only: bool = False,
+        answers: Answers | None = None,
+    ) -> None:
         super().__init__()
         self._lesson = lesson
         self._tour = tour
         self._ascii = ascii_only
+        self._answers: Answers = answers or {}
 
     def compose(self) -> ComposeResult:
         options = [self._option(index) for index in range(len(self._lesson.steps))]
         outline = OptionList(*options, id="outline")
-        outline.border_title = "Overview"
+        right, total, _ = score(self._lesson.steps, self._answers)
+        outline.border_title = (
+            f"Overview · {right} of {total} questions right" if total else "Overview"
+        )
         outline.border_subtitle = "Enter to go · Esc to close"
         yield outline
         yield KeyBar()
@@ -62,6 +74,10 @@ class OverviewScreen(ModalScreen[int | None]):
         line.append(f"  {step.title}")
         if step.subtitle:
             line.append(f" — {step.subtitle}", "italic")
+        if step.check:
+            given = self._answers.get(step.id, {})
+            right = sum(given.get(n) == q.answer for n, q in enumerate(step.check))
+            line.append(f"  [{right}/{len(step.check)} right]", "bold" if right else "")
         return Option(line, id=f"step-{index}")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -46,6 +46,22 @@ def first_open(step: Step, answers: Answers) -> int | None:
     return None
 
 
+def score(steps: tuple[Step, ...], answers: Answers) -> tuple[int, int, list[tuple[int, int]]]:
+    """Questions answered right, questions in all, and the (step, question)
+    pairs still open: not yet answered right, and not a guess already made
+    (a predict question is asked once), in lesson order."""
+    right, total, missed = 0, 0, []
+    for index, step in enumerate(steps):
+        given = answers.get(step.id, {})
+        for number, question in enumerate(step.check):
+            total += 1
+            if given.get(number) == question.answer:
+                right += 1
+            elif not (question.predict and number in given):
+                missed.append((index, number))
+    return right, total, missed
+
+
 def predict_pending(step: Step, answers: Answers) -> bool:
     """A predict question not answered at all yet: the step stays hidden."""
     given = answers.get(step.id, {})

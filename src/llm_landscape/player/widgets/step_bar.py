@@ -40,6 +40,8 @@ class StepBar(Widget):
     """
 
     tour: reactive[Tour] = reactive(Tour(0))
+    mastered: reactive[frozenset[int]] = reactive(frozenset())
+    """Steps whose questions are all answered right: marked ✦ rather than ✓."""
 
     class Clicked(Message):
         """The learner clicked a step in the bar."""
@@ -53,6 +55,8 @@ class StepBar(Widget):
         self._arrow = " > " if ascii_only else " › "
         self._seen = "*" if ascii_only else "✓"
         """After a visited step (not the current one): a glyph, not colour alone."""
+        self._done = "+" if ascii_only else "✦"
+        """... and after one whose questions are all answered right (as wide)."""
         # Each mode's texts and their width, built once: rebuilt on every
         # switch they cost a 500-step lesson 2.5 ms a step.
         icons = tuple(glyph(step.icon, ascii_only=ascii_only) for step in steps)
@@ -97,7 +101,7 @@ class StepBar(Widget):
 
     def _marked_text(self, index: int, text: str) -> str:
         if index in self.visited and index != self.current:
-            return f"{text}{self._seen}"
+            return f"{text}{self._done if index in self.mastered else self._seen}"
         return text
 
     def _mode_width(self, mode: str) -> int:
