@@ -81,6 +81,11 @@ def parser() -> argparse.ArgumentParser:
         help="forget your place and answers in the lesson (asks first, unless --yes)",
     )
     built.add_argument("--yes", action="store_true", help="with --reset: do not ask")
+    built.add_argument(
+        "--review",
+        action="store_true",
+        help="review the lesson's key insights and your answered questions that are due",
+    )
     built.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return built
 
@@ -96,7 +101,7 @@ def parse(argv: Sequence[str] | None) -> SimpleNamespace:
         path=None, step=None, play=False, skip_checks=False, wpm=DEFAULT_WPM, theme=None,
         ascii=False,
         check=None, print_=False, watch=False, export=None, new=None, schema=False,
-        reset=False, yes=False,
+        reset=False, yes=False, review=False,
     )  # fmt: skip
 
 

@@ -123,6 +123,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _export(loaded, args.export)
     if args.reset:
         return _reset(loaded, yes=args.yes)
+    if args.review and _nothing_due(loaded):
+        return 0
     if args.step is not None and not 1 <= args.step <= len(loaded.lesson.steps):
         arguments.usage_error(f"--step must be between 1 and {len(loaded.lesson.steps)}")
     if args.print_:
@@ -193,6 +195,7 @@ def _play(loaded: Loaded, path: Path, args: SimpleNamespace, ascii_only: bool) -
         start_step=None if args.step is None else args.step - 1,
         play=args.play,
         checks=not args.skip_checks,
+        review=args.review,
         wpm=args.wpm,
         ascii_only=ascii_only,
         theme=args.theme,
@@ -242,6 +245,27 @@ def _print(loaded: Loaded, path: Path, only: int | None = None) -> int:
     if renderings.new:
         keep_derived(path, renderings.derived())
     return 0
+
+
+def _nothing_due(loaded: Loaded) -> bool:
+    """Say so and when the next card falls due, if no card is due now."""
+    from .player.review_session import Review, when
+    from .player.state import StateStore, lesson_key
+
+    memory, _ = StateStore().load()
+    key = lesson_key(loaded.lesson)
+    answers = {
+        step: {int(n): int(pair[0]) for n, pair in given.items()}
+        for step, given in memory.progress.get(key, {}).items()
+    }
+    review = Review(loaded.lesson, answers, memory.review.get(key, {}))
+    if review.due():
+        return False
+    title = _name(loaded.lesson.title)
+    upcoming = review.next_due()
+    later = f" The next card falls due {when(upcoming, review.now())}." if upcoming else ""
+    print(f"Nothing to review in “{title}” now.{later}")
+    return True
 
 
 def _reset(loaded: Loaded, *, yes: bool) -> int:

@@ -75,6 +75,13 @@ class LessonApp(App[None]):
         return [*filters, self._ascii] if self._ascii else filters
 
     def get_default_screen(self) -> Screen[Any]:
+        if self.options.review:
+            from .review_session import Review
+            from .screens.review import ReviewScreen
+
+            review = Review(self._lesson, self.keeper.answers(), self.keeper.review_cards())
+            title = self._lesson.heading
+            return ReviewScreen(title, review, review.due(), self.keeper.remember_review)
         return LessonScreen(self._lesson, self.options, self.keeper, self.renderings)
 
     def on_mount(self) -> None:

@@ -12,6 +12,8 @@ from .state import StateStore
 class PlayerOptions(NamedTuple):  # not a dataclass: see lesson/model.py
     start_step: int | None = None
     play: bool = False
+    review: bool = False
+    """Serve the lesson's review cards that are due (``--review``), not the lesson."""
     checks: bool = True
     """Ask the lesson's questions; False (``--skip-checks``) leaves them out."""
     wpm: int = pacing.DEFAULT_WPM

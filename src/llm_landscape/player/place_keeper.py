@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from textual.app import App
 from textual.timer import Timer
@@ -56,6 +57,14 @@ class PlaceKeeper:
             for number, choice in given.items():
                 if old.get(str(number), [None])[0] != choice:
                     old[str(number)] = [choice, now]
+        self._changed.add(self._key)
+        self._save_soon()
+
+    def review_cards(self) -> dict[str, Any]:
+        """This lesson's review cards, to be changed in place; then :meth:`remember_review`."""
+        return self.memory.review.setdefault(self._key, {})
+
+    def remember_review(self) -> None:
         self._changed.add(self._key)
         self._save_soon()
 

@@ -17,6 +17,7 @@ import tempfile
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..lesson.model import Lesson
 
@@ -50,6 +51,8 @@ class Memory:
     theme: str | None = None
     progress: dict[str, Progress] = field(default_factory=dict)
     """lesson key → its answers."""
+    review: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """lesson key → its review cards (``review_session.py``): checked when used."""
 
 
 class StateStore:
@@ -88,6 +91,8 @@ class StateStore:
                         on_disk.positions[key] = memory.positions[key]
                     if key in memory.progress:
                         on_disk.progress[key] = memory.progress[key]
+                    if key in memory.review:
+                        on_disk.review[key] = memory.review[key]
                 if theme:
                     on_disk.theme = memory.theme
                 self._write(on_disk)
@@ -103,6 +108,7 @@ class StateStore:
                 on_disk, _ = self.load()
                 on_disk.positions.pop(key, None)
                 on_disk.progress.pop(key, None)
+                on_disk.review.pop(key, None)
                 self._write(on_disk)
         except OSError as error:
             return f"could not update {self.path} ({error.strerror or error})"
@@ -114,6 +120,7 @@ class StateStore:
             "positions": memory.positions,
             "theme": memory.theme,
             "progress": memory.progress,
+            "review": memory.review,
         }
         payload = json.dumps(state, indent=1)
         fd, temporary = tempfile.mkstemp(prefix=".state-", dir=self.path.parent)
@@ -154,7 +161,13 @@ def _memory(raw: object) -> Memory:
         raise TypeError("bad positions")
     if theme is not None and not isinstance(theme, str):
         raise TypeError("bad theme")
-    return Memory(dict(positions), theme, _progress(raw.get("progress")))
+    review = raw.get("review")
+    cards = (
+        {str(k): v for k, v in review.items() if isinstance(v, dict)}
+        if isinstance(review, dict)
+        else {}
+    )
+    return Memory(dict(positions), theme, _progress(raw.get("progress")), cards)
 
 
 def _progress(raw: object) -> dict[str, Progress]:
