@@ -219,3 +219,23 @@ async def test_the_end_card_lists_open_questions_with_a_way_back(tmp_path: Path)
         await pilot.press("2")
         assert not isinstance(app.screen, EndScreen)
         assert player(app).tour.counter == "Step 2 / 4"
+
+
+async def test_the_title_card_offers_the_first_step_with_questions_open(tmp_path: Path) -> None:
+    from llm_landscape.player.state import StateStore
+    from llm_landscape.player.widgets.title_card import TitleCard
+
+    shown = lesson(tmp_path)
+    state = StateStore(tmp_path / "state" / "state.json")
+    app = LessonApp(shown, PlayerOptions(start_step=1, state=state))
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.query_one(CheckList).focus()
+        await pilot.press("2")  # one of step 2's two questions, right
+    app = LessonApp(shown, PlayerOptions(state=StateStore(state.path)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        card = app.query_one(TitleCard).text
+        assert "Resume at step 2 — press r" in card
+        assert "Step 2 has 1 question still open — press u" in card
+        await pilot.press("u")
+        assert player(app).tour.counter == "Step 2 / 4"
+        assert "And is it a city?" in app.query_one(CheckList).text  # the open one

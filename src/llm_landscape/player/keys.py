@@ -33,6 +33,7 @@ SCREEN_BINDINGS: tuple[Binding, ...] = (
     _nav("home,g", "first", "First step", "step.first"),
     _nav("end,G", "last", "Last step", "step.last"),
     Binding("r", "resume", "Resume where you left off", id="resume", show=False),
+    Binding("u", "open_question", "The first step with questions open", id="open", show=False),
     # Not priority: a focused pane scrolls itself with these.
     Binding("up,k", "scroll(-1)", "Scroll up", id="scroll.up", show=False),
     Binding("down,j", "scroll(1)", "Scroll down", id="scroll.down", show=False),

@@ -33,7 +33,7 @@ from .autoplay import Countdown
 from .keys import SCREEN_BINDINGS
 from .options import PlayerOptions
 from .place_keeper import PlaceKeeper
-from .widgets.check_list import Answers, CheckList, first_open
+from .widgets.check_list import Answers, CheckList, first_open, score
 from .widgets.key_bar import KeyBar
 from .widgets.prose_pane import ProsePane
 from .widgets.status_bar import StatusBar
@@ -166,6 +166,9 @@ class LessonScreen(Screen[None]):
     def on_mount(self) -> None:
         if self.resume_step is not None:
             self.query_one(TitleCard).offer_resume(self.resume_step + 1)
+        if (unmastered := self._first_open_step()) is not None:
+            index, count = unmastered
+            self.query_one(TitleCard).offer_open(index + 1, count)
         if self.query("#step-view"):
             self._adopt_step_view()
         else:
@@ -205,6 +208,8 @@ class LessonScreen(Screen[None]):
             return 1 <= digit <= total if digit else total >= 10
         if action == "resume":
             return self.resume_step is not None and self.tour.current is None
+        if action == "open_question":
+            return self.tour.current is None and self._first_open_step() is not None
         return True
 
     def watch_tour(self, old: Tour, tour: Tour) -> None:
@@ -254,6 +259,22 @@ class LessonScreen(Screen[None]):
         self._number = self._number.type(digit, monotonic(), self.tour.total)
         if (step := self._number.step) is not None:
             self.go_to(step)
+
+    def _first_open_step(self) -> tuple[int, int] | None:
+        """The first step the learner has answered in but not mastered, and how
+        many of its questions are open: worth coming back to. None before any
+        answer (a new learner is not told about every question of the lesson)."""
+        if not self.options.checks or not self.answers:
+            return None
+        _, _, missed = score(self.lesson.steps, self.answers)
+        if not missed:
+            return None
+        first = missed[0][0]
+        return first, sum(1 for index, _ in missed if index == first)
+
+    def action_open_question(self) -> None:
+        if (found := self._first_open_step()) is not None and self.tour.current is None:
+            self.go_to(found[0])
 
     def action_resume(self) -> None:
         if self.resume_step is not None and self.tour.current is None:

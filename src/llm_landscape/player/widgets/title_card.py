@@ -55,6 +55,7 @@ class TitleCard(ScrollView, can_focus=False):
         super().__init__(id=id)
         self._lesson = lesson
         self._resume: int | None = None
+        self._open: tuple[int, int] | None = None
         self._rows: list[list[Segment]] = []
         self._frame = (Style(), 0)
         self._laid_out: tuple[object, ...] | None = None
@@ -64,6 +65,11 @@ class TitleCard(ScrollView, can_focus=False):
     def text(self) -> str:
         """The card's words, line by line (for tests and tools)."""
         return self._card().plain
+
+    def offer_open(self, number: int, questions: int) -> None:
+        """Show "Step N has 2 questions still open — press u" under the hint."""
+        self._open = (number, questions)
+        self._lay_out()
 
     def offer_resume(self, number: int) -> None:
         """Show "Resume at step N — press r" under the hint."""
@@ -98,7 +104,7 @@ class TitleCard(ScrollView, can_focus=False):
     def _lay_out(self) -> None:
         view = self.content_region.size
         width, height = (view.width, view.height) if view.area else self.app.size
-        key = (self._colours(), width, height, self._resume)
+        key = (self._colours(), width, height, self._resume, self._open)
         if self._laid_out == key:
             return
         self._laid_out = key
@@ -146,6 +152,10 @@ class TitleCard(ScrollView, can_focus=False):
         line(HINT, "hint", gap=2)
         if self._resume is not None:
             line(f"Resume at step {self._resume} — press r", "resume", gap=0)
+        if self._open is not None:
+            number, count = self._open
+            said = f"{count} question{'s' if count != 1 else ''} still open"
+            line(f"Step {number} has {said} — press u", "resume", gap=0)
         return card
 
     def _style(self, role: str) -> Style:
