@@ -8,6 +8,7 @@ from llm_landscape.lesson.loader import load_lesson
 from llm_landscape.lesson.model import Lesson
 from llm_landscape.player.app import LessonApp, PlayerOptions
 from llm_landscape.player.widgets.check_list import CheckList
+from llm_landscape.player.widgets.status_bar import StatusBar
 
 from .conftest import player, wait_for
 
@@ -58,6 +59,9 @@ async def test_answer_wrong_then_retry_then_right(tmp_path: Path) -> None:
         checks = app.query_one(CheckList)
         assert checks.display and "What is the capital of France?" in checks.text
         checks.focus()
+        await pilot.pause()
+        status = app.query_one(StatusBar)
+        assert "1–3 answer" in status.text and "jump" not in status.text  # what digits do here
         await pilot.press("1")  # wrong: Lyon
         assert "✗ 1) Lyon" in checks.text and "Not quite: try another." in checks.text
         assert "The step says so." in checks.text  # the explanation, at once
@@ -108,6 +112,8 @@ async def test_space_and_the_arrows_still_move_past_a_question(tmp_path: Path) -
         await pilot.press("right")
         assert player(app).tour.counter == "Step 4 / 4"
         assert not app.query_one(CheckList).display  # a step without questions
+        await pilot.pause()
+        assert "1–4 jump" in app.query_one(StatusBar).text  # digits jump again
 
 
 async def test_play_waits_at_a_question_and_goes_on_once_answered(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ import os
 from time import monotonic
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -352,7 +353,21 @@ class LessonScreen(Screen[None]):
             return
         self.tour = self.tour.next()
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self._say_what_digits_do()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        self.call_after_refresh(self._say_what_digits_do)
+
+    def _say_what_digits_do(self) -> None:
+        # On a question the digits answer it: the status line says so.
+        focused = self.focused
+        question = focused.question if isinstance(focused, CheckList) else None
+        with contextlib.suppress(NoMatches):
+            self.query_one(StatusBar).answering = len(question.choices) if question else 0
+
     def on_check_list_answered(self, message: CheckList.Answered) -> None:
+        self.call_after_refresh(self._say_what_digits_do)
         self.keeper.remember_answers(self.answers)
         self.mastered = self._mastered()
         if message.done and self._play_after_check:

@@ -44,6 +44,8 @@ class StatusBar(Widget):
     remaining: reactive[float | None] = reactive(None)
     wpm: reactive[int] = reactive(200)
     playing: reactive[bool] = reactive(False)
+    answering: reactive[int] = reactive(0)
+    """The choices of the question that has focus (its digits answer), or 0."""
     _hover: reactive[bool] = reactive(False)
 
     class PlayToggled(Message):
@@ -61,6 +63,9 @@ class StatusBar(Widget):
 
     @property
     def hint(self) -> str:
+        if self.answering:
+            dash = "-" if self._ascii else "–"
+            return f"1{dash}{self.answering} answer  Tab leave the question"
         return CARD_HINT if self.tour.current is None else self._step_hint
 
     @property
