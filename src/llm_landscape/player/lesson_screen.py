@@ -27,14 +27,16 @@ from textual.widget import MountError
 from textual.widgets import Static
 
 from ..lesson import pacing
-from ..lesson.model import Lesson, Step
+from ..lesson.model import Lesson
 from ..lesson.navigation import NumberEntry, Tour, carry_over
 from ..render.renderings import Renderings
+from . import progress
 from .autoplay import Countdown
 from .keys import SCREEN_BINDINGS
 from .options import PlayerOptions
 from .place_keeper import PlaceKeeper
-from .widgets.check_list import Answers, CheckList, first_open, score
+from .progress import Answers, first_open
+from .widgets.check_list import CheckList
 from .widgets.key_bar import KeyBar
 from .widgets.prose_pane import ProsePane
 from .widgets.status_bar import StatusBar
@@ -113,15 +115,7 @@ class LessonScreen(Screen[None]):
         self.set_reactive(LessonScreen.mastered, self._mastered())
 
     def _mastered(self) -> frozenset[int]:
-        """Steps with every question answered right (a wrong guess included)."""
-
-        def right(step: Step) -> bool:
-            given = self.answers.get(step.id, {})
-            return all(given.get(n) == q.answer for n, q in enumerate(step.check))
-
-        return frozenset(
-            i for i, step in enumerate(self.lesson.steps) if step.check and right(step)
-        )
+        return progress.mastered(self.lesson, self.answers)
 
     @property
     def step_view(self) -> StepView | None:
@@ -262,16 +256,9 @@ class LessonScreen(Screen[None]):
             self.go_to(step)
 
     def _first_open_step(self) -> tuple[int, int] | None:
-        """The first step the learner has answered in but not mastered, and how
-        many of its questions are open: worth coming back to. None before any
-        answer (a new learner is not told about every question of the lesson)."""
-        if not self.options.checks or not self.answers:
+        if not self.options.checks:
             return None
-        _, _, missed = score(self.lesson.steps, self.answers)
-        if not missed:
-            return None
-        first = missed[0][0]
-        return first, sum(1 for index, _ in missed if index == first)
+        return progress.first_open_step(self.lesson, self.answers)
 
     def action_open_question(self) -> None:
         if (found := self._first_open_step()) is not None and self.tour.current is None:

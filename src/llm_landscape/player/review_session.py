@@ -19,7 +19,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from ..lesson.model import Lesson
-from .widgets.check_list import Answers
+from .progress import Answers
 
 Clock = Callable[[], datetime]
 RATINGS = ("Again", "Hard", "Good", "Easy")

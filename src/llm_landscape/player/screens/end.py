@@ -19,7 +19,7 @@ from ...lesson.model import Lesson
 from ...lesson.navigation import Tour
 from ...render import prose
 from ...render.renderings import Renderings
-from ..widgets.check_list import Answers, score
+from ..progress import Answers, score
 from ..widgets.key_bar import KeyBar
 
 HEADING = "Lesson complete"

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from ...lesson.icons import glyph
 from ...lesson.model import Lesson
 from ...lesson.navigation import Tour
-from ..widgets.check_list import Answers, score
+from ..progress import Answers, score
 from ..widgets.key_bar import KeyBar
 
 

@@ -26,46 +26,7 @@ from textual.widget import Widget
 from ...lesson.model import Question, Step
 from ...render import prose
 from ...render.renderings import Renderings
-
-Answers = dict[str, dict[int, int]]
-"""Step id → question number (0-based, in the step) → the choice made (0-based)."""
-
-SHOW_ME = "Show me the step"
-
-
-def first_open(step: Step, answers: Answers) -> int | None:
-    """The question to ask now: a predict one not yet met (a guess, right or
-    wrong, is enough), else the first after the step not yet answered right."""
-    given = answers.get(step.id, {})
-    for number, question in enumerate(step.check):
-        if question.predict and number not in given:
-            return number
-    for number, question in enumerate(step.check):
-        if not question.predict and given.get(number) != question.answer:
-            return number
-    return None
-
-
-def score(steps: tuple[Step, ...], answers: Answers) -> tuple[int, int, list[tuple[int, int]]]:
-    """Questions answered right, questions in all, and the (step, question)
-    pairs still open: not yet answered right, and not a guess already made
-    (a predict question is asked once), in lesson order."""
-    right, total, missed = 0, 0, []
-    for index, step in enumerate(steps):
-        given = answers.get(step.id, {})
-        for number, question in enumerate(step.check):
-            total += 1
-            if given.get(number) == question.answer:
-                right += 1
-            elif not (question.predict and number in given):
-                missed.append((index, number))
-    return right, total, missed
-
-
-def predict_pending(step: Step, answers: Answers) -> bool:
-    """A predict question not answered at all yet: the step stays hidden."""
-    given = answers.get(step.id, {})
-    return any(q.predict and n not in given for n, q in enumerate(step.check))
+from ..progress import SHOW_ME, Answers, first_open, predict_pending
 
 
 class CheckList(Widget, can_focus=True):

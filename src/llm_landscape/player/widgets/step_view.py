@@ -27,7 +27,8 @@ from ...lesson.icons import glyph
 from ...lesson.model import Step
 from ...lesson.search import Hit
 from ...render.renderings import Renderings
-from .check_list import Answers, CheckList, predict_pending
+from ..progress import Answers, predict_pending
+from .check_list import CheckList
 from .code_panel import CodePanel
 from .code_rows import CodeRows
 from .code_view import CodeView
