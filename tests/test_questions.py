@@ -245,3 +245,18 @@ async def test_the_title_card_offers_the_first_step_with_questions_open(tmp_path
         await pilot.press("u")
         assert player(app).tour.counter == "Step 2 / 4"
         assert "And is it a city?" in app.query_one(CheckList).text  # the open one
+
+
+async def test_help_on_a_question_lists_its_digits(tmp_path: Path) -> None:
+    from textual.geometry import Region
+    from textual.widgets import Static
+
+    app = LessonApp(lesson(tmp_path), PlayerOptions(start_step=1))
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.query_one(CheckList).focus()
+        await pilot.press("question_mark")
+        help_text = app.screen.query_one(Static)
+        table = "\n".join(s.text for s in help_text.render_lines(Region(0, 0, *help_text.size)))
+        assert "1–3" in table and "Answer with that choice" in table  # three choices: 1-3
+        assert "Focus Next" not in table and "Copy selected text" not in table
+        assert "Tab  Shift+Tab" in table

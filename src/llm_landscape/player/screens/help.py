@@ -17,6 +17,10 @@ from textual.widgets import Static
 
 from ..widgets.key_bar import KeyBar
 
+_TOLD_OTHERWISE = {"app.focus_next", "app.focus_previous", "screen.copy_text"}
+"""Textual's own screen keys, which the table names in words of its own
+(Tab moves between panes) or which do nothing here (no text is selectable)."""
+
 
 def key_rows(bindings: Iterable[Binding], name: Callable[[Binding], str]) -> list[tuple[str, str]]:
     """(keys, description) rows, one per action, keys in binding order.
@@ -26,7 +30,7 @@ def key_rows(bindings: Iterable[Binding], name: Callable[[Binding], str]) -> lis
     """
     rows: dict[str, list[str]] = {}
     for binding in bindings:
-        if not binding.description or binding.system:
+        if not binding.description or binding.system or binding.action in _TOLD_OTHERWISE:
             continue
         keys = rows.setdefault(binding.description, [])
         for key in binding.key.split(","):

@@ -86,6 +86,7 @@ class CheckList(Widget, can_focus=True):
         self.display = bool(step.check)
         self._cursor = 0
         self.refresh(layout=True)
+        self.refresh_bindings()
 
     @property
     def question(self) -> Question | None:
@@ -103,6 +104,12 @@ class CheckList(Widget, can_focus=True):
             return []
         extra = [SHOW_ME] if question.predict else []
         return [*question.choices, *extra]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "choose" and parameters:  # only the digits of this question's choices
+            choice = parameters[0]
+            return isinstance(choice, int) and choice < len(self._choices())
+        return True
 
     def action_move(self, by: int) -> None:
         count = len(self._choices())
@@ -157,6 +164,7 @@ class CheckList(Widget, can_focus=True):
         self._just, self._cursor = None, 0
         self.number = first_open(self._step, self._answers)
         self.refresh(layout=True)
+        self.refresh_bindings()
 
     def render(self) -> Text:
         step, question = self._step, self.question
