@@ -206,7 +206,8 @@ class CheckList(Widget, can_focus=True):
             text.append("Enter: go on" if right or question.predict else "", "italic")
         else:
             count = len(question.choices)
-            text.append(f"1–{count}, or ↑/↓ and Enter, to answer (Tab here first)", "italic")
+            first = "" if self.has_focus else " (Tab here first)"
+            text.append(f"1–{count}, or ↑/↓ and Enter, to answer{first}", "italic")
         return text
 
     def on_focus(self) -> None:
