@@ -349,3 +349,35 @@ def test_the_player_is_drawn_with_standard_error_closed_or_elsewhere(
     while "Step 2 / 6" in tmux.screen():
         assert time.monotonic() < deadline
         time.sleep(0.05)
+
+
+@pytest.mark.parametrize("moment", ["at once", "after the first frame", "after a move"])
+def test_a_closed_terminal_window_ends_the_player_and_keeps_the_place(
+    tmux: Tmux, moment: str
+) -> None:
+    """Killing tmux closes the pane's terminal (a real hangup, the terminal gone,
+    unlike kill -HUP above). Restoring a terminal that is gone blocked for ever
+    when it came just after the start: the process must end all the same."""
+    start(tmux, "--step", "2", size="80x24")
+    pid = _player_pid(tmux)
+    if moment != "at once":
+        tmux.wait_for("Step 2 / 6")
+    if moment == "after a move":
+        tmux("send-keys", "-t", "player", "Right")
+        tmux.wait_for("Step 3 / 6")
+    state = tmux("show-environment", "-t", "player", "LLM_LANDSCAPE_STATE_DIR").split("=", 1)[1]
+    tmux("kill-server")
+    deadline = time.monotonic() + 5
+    while Path(f"/proc/{pid}").exists() and "Z" not in _state_of(pid):
+        assert time.monotonic() < deadline, f"the player ({pid}) outlived its terminal"
+        time.sleep(0.05)
+    if moment == "after a move":
+        saved = next(Path(state.strip()).glob("*.json")).read_text(encoding="utf-8")
+        assert "closed" in saved
+
+
+def _state_of(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1].split()[0]
+    except (OSError, IndexError):
+        return "Z"

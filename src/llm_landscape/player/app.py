@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
+import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -40,6 +42,10 @@ def _step_commands() -> type[Provider]:
     from .commands import StepCommands
 
     return StepCommands
+
+
+EXIT_GRACE = 1.5
+"""Seconds an orderly exit may take after SIGTERM or SIGHUP."""
 
 
 class LessonApp(App[None]):
@@ -109,10 +115,17 @@ class LessonApp(App[None]):
             number = getattr(signal, name, None)
             if number is not None:
                 with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                    loop.add_signal_handler(number, self._signalled)
+                    loop.add_signal_handler(number, self._signalled, number)
 
-    def _signalled(self) -> None:
+    def _signalled(self, number: int) -> None:
         self.keeper.flush()  # first: with the terminal gone, the rest may fail
+        # With the terminal gone (a closed window), restoring it can block for
+        # ever (seen: a hangup just after start left the process waiting on a
+        # lock): if the orderly exit has not ended the process in a moment,
+        # end it, with the status of a process ended by that signal.
+        watchdog = threading.Timer(EXIT_GRACE, os._exit, args=(128 + number,))
+        watchdog.daemon = True
+        watchdog.start()
         self.exit()
 
     @property
