@@ -254,11 +254,7 @@ def _nothing_due(loaded: Loaded) -> bool:
 
     memory, _ = StateStore().load()
     key = lesson_key(loaded.lesson)
-    answers = {
-        step: {int(n): int(pair[0]) for n, pair in given.items()}
-        for step, given in memory.progress.get(key, {}).items()
-    }
-    review = Review(loaded.lesson, answers, memory.review.get(key, {}))
+    review = Review(loaded.lesson, memory.answers_of(key), memory.review.get(key, {}))
     if review.due():
         return False
     title = _name(loaded.lesson.title)

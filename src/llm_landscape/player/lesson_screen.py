@@ -327,8 +327,7 @@ class LessonScreen(Screen[None]):
     def _advance(self) -> None:
         current = self.tour.current
         step = None if current is None else self.lesson.steps[current]
-        waits = step is not None and self.options.checks
-        if waits and step is not None and first_open(step, self.answers) is not None:
+        if step is not None and self.options.checks and first_open(step, self.answers) is not None:
             # Play waits at a question; it goes on once the step's are answered.
             self.playing, self._play_after_check = False, True
             with contextlib.suppress(NoMatches):

@@ -42,11 +42,7 @@ class PlaceKeeper:
 
     def answers(self) -> dict[str, dict[int, int]]:
         """This lesson's answers as the player keeps them: step id → question → choice."""
-        kept = self.memory.progress.get(self._key, {})
-        return {
-            step: {int(number): int(pair[0]) for number, pair in given.items()}
-            for step, given in kept.items()
-        }
+        return self.memory.answers_of(self._key)
 
     def remember_answers(self, answers: dict[str, dict[int, int]]) -> None:
         """Keep the answers, each with when it was last given."""

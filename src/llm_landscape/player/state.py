@@ -54,6 +54,13 @@ class Memory:
     review: dict[str, dict[str, Any]] = field(default_factory=dict)
     """lesson key → its review cards (``review_session.py``): checked when used."""
 
+    def answers_of(self, key: str) -> dict[str, dict[int, int]]:
+        """One lesson's answers as the player keeps them: step id → question → choice."""
+        return {
+            step: {int(number): int(pair[0]) for number, pair in given.items()}
+            for step, given in self.progress.get(key, {}).items()
+        }
+
 
 class StateStore:
     def __init__(self, path: Path | None = None) -> None:
