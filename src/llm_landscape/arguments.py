@@ -86,6 +86,23 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="review the lesson's key insights and your answered questions that are due",
     )
+    web = built.add_argument_group("serving a class in the browser (needs llm-landscape[web])")
+    web.add_argument(
+        "--serve", action="store_true", help="serve the lesson to web browsers, a player per tab"
+    )
+    web.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    web.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
+    web.add_argument(
+        "--max-sessions",
+        type=int,
+        default=8,
+        metavar="N",
+        help="players at once; the next tab is told the class is full (8)",
+    )
+    web.add_argument(
+        "--token",
+        help="a shared secret the class's link carries (?token=); or LLM_LANDSCAPE_TOKEN",
+    )
     built.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return built
 
@@ -102,6 +119,7 @@ def parse(argv: Sequence[str] | None) -> SimpleNamespace:
         ascii=False,
         check=None, print_=False, watch=False, export=None, new=None, schema=False,
         reset=False, yes=False, review=False,
+        serve=False, host="127.0.0.1", port=8000, max_sessions=8, token=None,
     )  # fmt: skip
 
 

@@ -127,6 +127,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.step is not None and not 1 <= args.step <= len(loaded.lesson.steps):
         arguments.usage_error(f"--step must be between 1 and {len(loaded.lesson.steps)}")
+    if args.serve:
+        return _serve(loaded, path, args)
     if args.print_:
         return _print(loaded, path, None if args.step is None else args.step - 1)
     missing = _missing_terminal()
@@ -168,8 +170,9 @@ def _isatty(stream: object) -> bool:
 def _draw_on_the_terminal() -> None:
     """Textual draws on standard error. Closed (``2>&-``) or sent to a file
     (``2>log``), the player ran invisible: draw where standard output is, the
-    terminal the learner looks at."""
-    if not _isatty(sys.__stderr__):
+    terminal the learner looks at. Not under a driver of its own: textual-serve's
+    speaks a protocol on standard output, which stderr must not join."""
+    if not os.environ.get("TEXTUAL_DRIVER") and not _isatty(sys.__stderr__):
         _reopen_stderr(os.dup(sys.stdout.fileno()))
 
 
@@ -211,6 +214,33 @@ def _play(loaded: Loaded, path: Path, args: SimpleNamespace, ascii_only: bool) -
         arguments.usage_error(f"unknown theme '{args.theme}'; choose one of: {names}")
     app.run()
     return app.return_code or 0
+
+
+def _serve(loaded: Loaded, path: Path, args: SimpleNamespace) -> int:
+    """``--serve``: the lesson to a class of browsers (``web/``)."""
+    from . import web
+
+    if (absent := web.missing()) is not None:
+        _say_on_stderr(f"--serve needs {absent}, which is not installed: {web.INSTALL_HINT}")
+        return 2
+    if not 0 <= args.port <= 65535:
+        arguments.usage_error("--port must be between 0 and 65535")
+    if not 1 <= args.max_sessions <= 1000:
+        arguments.usage_error("--max-sessions must be between 1 and 1000")
+    token = args.token or os.environ.get("LLM_LANDSCAPE_TOKEN") or None
+    from .player.state import default_path
+    from .web.run import serve
+    from .web.server import Class
+
+    served = Class(
+        lesson=path,
+        title=loaded.lesson.title,
+        steps=len(loaded.lesson.steps),
+        state_root=default_path().parent / "web",
+        max_sessions=args.max_sessions,
+        token=token,
+    )
+    return serve(served, args.host, args.port)
 
 
 def _import_player() -> None:

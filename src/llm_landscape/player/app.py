@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
@@ -102,7 +103,7 @@ class LessonApp(App[None]):
             self.keeper.remember_theme(remembered(self.theme))
         if self._state_problem:
             self.keeper.warn(self._state_problem)
-        if not self.is_headless and not self.is_web:
+        if not self.is_headless:  # in the browser too: --serve may end a player so
             self._quit_on_signals()
 
     def _quit_on_signals(self) -> None:
@@ -152,6 +153,25 @@ class LessonApp(App[None]):
             from ..lesson import keep_derived
 
             keep_derived(path, self.renderings.derived())
+
+    # The e key's page (download.py), delivered: say where it went.
+    def on_delivery_complete(self, event: events.DeliveryComplete) -> None:
+        from .download import DELIVERY
+
+        if event.name != DELIVERY:
+            return
+        if self.is_web or event.path is None:
+            said = "The lesson, as one HTML page, went to your browser's downloads."
+        else:
+            said = f"Saved the lesson as one HTML page: {event.path}"
+        self.notify(said, markup=False, timeout=10)
+
+    def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
+        from .download import DELIVERY
+
+        if event.name == DELIVERY:
+            said = f"The lesson was not saved: {event.exception}"
+            self.notify(said, severity="error", markup=False, timeout=10)
 
     def get_key_display(self, binding: Binding) -> str:
         name = KEY_NAMES.get(binding.key)

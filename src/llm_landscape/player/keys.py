@@ -41,6 +41,7 @@ SCREEN_BINDINGS: tuple[Binding, ...] = (
     Binding("o", "overview", "Overview", id="overview"),
     Binding("slash", "search", "Search", id="search"),
     Binding("c", "copy_code", "Copy the code", id="copy", show=False),
+    Binding("e", "download", "Download the lesson (HTML)", id="download", show=False),
     Binding("plus,equals_sign", "pace(1)", "Faster (Play)", id="play.faster", show=False),
     Binding("minus", "pace(-1)", "Slower (Play)", id="play.slower", show=False),
     Binding(

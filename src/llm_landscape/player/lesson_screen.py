@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from functools import partial
 from time import monotonic
 from typing import TYPE_CHECKING, ClassVar
 
@@ -422,6 +423,12 @@ class LessonScreen(Screen[None]):
         lines = code.source.count("\n") + 1
         said = notice(lines, current + 1, os.environ, in_browser=self.app.is_web)
         self.notify(said, markup=False, timeout=8)
+
+    def action_download(self) -> None:
+        from .download import deliver
+
+        self.notify("Making the lesson's page…", markup=False, timeout=2)
+        self.run_worker(partial(deliver, self.app, self.lesson), thread=True, group="download")
 
     def on_prose_pane_link_clicked(self, message: ProsePane.LinkClicked) -> None:
         from . import links

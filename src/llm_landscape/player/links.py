@@ -28,7 +28,12 @@ def follow(app: App[Any], address: str) -> None:
 
 
 def _open(app: App[Any], address: str, answer: bool | None) -> None:
+    if not answer:
+        return
+    if app.is_web:  # --serve: the learner's browser opens it, in a new tab
+        app.open_url(address, new_tab=True)
+        return
     import webbrowser
 
-    if answer and not webbrowser.open(address):
+    if not webbrowser.open(address):
         app.notify(f"No web browser found here. The address: {address}", markup=False)
