@@ -347,3 +347,42 @@ def test_the_token_may_come_from_the_environment(tmp_path: Path) -> None:
         assert raw_get(served.port, "/?token=from-env")[0] == 200
     finally:
         served.stop()
+
+
+# -- a class at once ----------------------------------------------------------------
+
+
+async def test_eight_learners_at_once_each_step_through_the_whole_lesson(
+    tmp_path: Path, odd_lesson: Path
+) -> None:
+    served = Server(str(odd_lesson), state=tmp_path / "state")  # --max-sessions 8
+    browsers = [aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) for _ in range(8)]
+    tabs = [Tab(served.base, browser) for browser in browsers]
+    try:
+        for tab in tabs:
+            assert await tab.open() == 200
+
+        async def walk(tab: Tab) -> None:
+            await tab.until("Space", seconds=60)
+            for number in range(1, 7):
+                await tab.press(" ", f"Step {number} / 6", seconds=60)
+            await tab.press(" ", "Lesson complete", seconds=60)
+
+        await asyncio.gather(*(walk(tab) for tab in tabs))
+        players = served.players()
+        assert len(players) == 8
+        ninth = Tab(served.base)
+        assert await ninth.open() == 503
+        await ninth.close()
+        for tab in tabs:
+            await tab.close()
+        assert wait_until_gone(players, GONE_SECONDS) == []
+        assert served.players() == []
+        # Every learner's place kept apart: eight state files, each at the end.
+        kept = sorted((tmp_path / "state" / "web").glob("*/state.json"))
+        assert len(kept) == 8
+    finally:
+        for browser in browsers:
+            await browser.close()
+        assert served.stop() == 0
+    assert players_of(odd_lesson) == []
