@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""One entry point for a fresh checkout: python3 dev.py play | test | lint.
+"""One entry point for a fresh checkout: python3 dev.py play | serve | test | lint.
 
 Everything goes into ./.venv, so it works where a bare ``pip install`` is
 refused (PEP 668, Debian and Ubuntu system Pythons). Re-installs only when
@@ -48,6 +48,9 @@ def main(argv: list[str]) -> int:
     if task == "play":
         ensure_venv(None)
         return run(BIN / "llm-landscape", *args)
+    if task == "serve":  # the [web] extra too: the lesson to a class of browsers
+        ensure_venv("web")
+        return run(BIN / "llm-landscape", "--serve", *args)
     if task == "test":
         ensure_venv("test")
         code = run(PYTHON, "-m", "pytest", *args)
@@ -65,7 +68,7 @@ def main(argv: list[str]) -> int:
             (BIN / "lint-imports",),
         ]
         return max(run(*check) for check in checks)
-    print("usage: python3 dev.py [play [ARGS] | test [PYTEST ARGS] | lint]", file=sys.stderr)
+    print("usage: python3 dev.py [play [ARGS] | serve [ARGS] | test [PYTEST ARGS] | lint]", file=sys.stderr)
     return 2
 
 

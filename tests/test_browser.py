@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from llm_landscape.cli import builtin_lesson
+from llm_landscape.lesson.loader import load_lesson
 from tests.webclient import Server, screen_text
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -84,7 +86,10 @@ async def browser() -> AsyncIterator[Browser]:
 
 
 async def open_page(browser: Browser, url: str) -> tuple[Page, Screen, list[str]]:
-    page = await browser.new_page(viewport={"width": 1100, "height": 700})
+    context = await browser.new_context(viewport={"width": 1100, "height": 700})
+    origin = re.match(r"https?://[^/]+", url).group(0)  # type: ignore[union-attr]
+    await context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
+    page = await context.new_page()
     screen, requests = Screen(), list[str]()
     page.on("request", lambda request: requests.append(request.url))
     await page.expose_binding("drawn", screen.receive)
@@ -116,9 +121,17 @@ async def test_the_served_page_plays_in_chromium(tmp_path: Path, browser: Browse
 async def test_a_deep_link_opens_step_3_in_chromium(tmp_path: Path, browser: Browser) -> None:
     served = Server(state=tmp_path / "state")
     try:
-        _page, screen, _ = await open_page(browser, f"{served.base}?step=3&theme=light")
+        page, screen, _ = await open_page(browser, f"{served.base}?step=3&theme=light")
         await screen.until("Step 3 / 6")
         assert "48;2;242;242;242" in screen.raw  # llm-light's background
+        # c puts the step's code on the browser's clipboard.
+        await page.click("#terminal")
+        screen.clear()
+        await page.keyboard.press("c")
+        await screen.until("to the clipboard")
+        copied = await page.evaluate("() => navigator.clipboard.readText()")
+        code = load_lesson(builtin_lesson())[0].steps[2].code
+        assert code is not None and copied == code.source
     finally:
         served.stop()
 
@@ -136,3 +149,77 @@ async def test_a_closed_page_ends_its_player(tmp_path: Path, browser: Browser) -
         assert wait_until_gone(players, 8) == []
     finally:
         served.stop()
+
+
+async def proxy(target: str, prefix: str) -> tuple[object, int]:
+    """A reverse proxy that serves ``target`` under ``prefix`` (as nginx's
+    ``location /prefix/ { proxy_pass …/; }`` would): HTTP and websockets."""
+    import aiohttp
+    from aiohttp import web
+
+    client = aiohttp.ClientSession()
+
+    async def forward(request: web.Request) -> web.StreamResponse:
+        tail = "/" + request.path_qs[len(prefix) :]
+        if request.headers.get("Upgrade", "").lower() == "websocket":
+            inner = await client.ws_connect(
+                target + tail, headers={"Cookie": request.headers.get("Cookie", "")}
+            )
+            outer = web.WebSocketResponse()
+            await outer.prepare(request)
+
+            async def pump(source: object, sink: object) -> None:
+                async for message in source:  # type: ignore[attr-defined]
+                    if message.type is aiohttp.WSMsgType.BINARY:
+                        await sink.send_bytes(message.data)  # type: ignore[attr-defined]
+                    elif message.type is aiohttp.WSMsgType.TEXT:
+                        await sink.send_str(message.data)  # type: ignore[attr-defined]
+                await sink.close()  # type: ignore[attr-defined]
+
+            await asyncio.gather(pump(inner, outer), pump(outer, inner))
+            return outer
+        headers = {"Cookie": request.headers.get("Cookie", "")}
+        async with client.get(target + tail, headers=headers) as answer:
+            body = await answer.read()
+            kept = {
+                k: v
+                for k, v in answer.headers.items()
+                if k.lower() in ("content-type", "set-cookie", "content-disposition")
+            }
+            return web.Response(status=answer.status, body=body, headers=kept)
+
+    app = web.Application()
+    app.router.add_route("GET", prefix + "{tail:.*}", forward)
+    runner = web.AppRunner(app, shutdown_timeout=2)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+
+    async def close() -> None:
+        await runner.cleanup()
+        await client.close()
+
+    return close, port
+
+
+async def test_behind_a_proxy_on_a_path_prefix(tmp_path: Path, browser: Browser) -> None:
+    served = Server(state=tmp_path / "state")
+    close, port = await proxy(served.base.rstrip("/"), "/class/")
+    try:
+        page, screen, requests = await open_page(browser, f"http://127.0.0.1:{port}/class/")
+        await screen.until("Space")
+        await page.click("#terminal")
+        await page.keyboard.press("Space")
+        await screen.until("Step 1 / 6")
+        # Every request went through the prefix, none to the server's own address.
+        assert all(u.startswith(f"http://127.0.0.1:{port}/class/") for u in requests), requests
+        # And the e key's download, which textual.js opens at the origin's root.
+        async with page.context.expect_event(
+            "request", lambda request: "/download/" in request.url, timeout=30_000
+        ) as asked:
+            await page.keyboard.press("e")
+        assert (await asked.value).url.startswith(f"http://127.0.0.1:{port}/class/download/")
+    finally:
+        served.stop()  # first: its websockets end, and so the proxy's
+        await close()  # type: ignore[operator]

@@ -386,3 +386,16 @@ async def test_eight_learners_at_once_each_step_through_the_whole_lesson(
             await browser.close()
         assert served.stop() == 0
     assert players_of(odd_lesson) == []
+
+
+def test_on_every_interface_the_start_message_says_so(tmp_path: Path) -> None:
+    served = Server("--host", "0.0.0.0", state=tmp_path / "state")
+    try:
+        banner = "".join(served.banner)
+        assert "Listening on every network interface, not only this machine." in banner
+        assert f"http://{socket.gethostname()}:{served.port}/" in banner
+        # The page's addresses are relative: it works under whatever name the browser used.
+        status, answer = raw_get(served.port, "/")
+        assert status == 200 and b'data-session-websocket-url="ws/-.-"' in answer
+    finally:
+        served.stop()
