@@ -68,7 +68,8 @@ def main(argv: list[str]) -> int:
             (BIN / "lint-imports",),
         ]
         return max(run(*check) for check in checks)
-    print("usage: python3 dev.py [play [ARGS] | serve [ARGS] | test [PYTEST ARGS] | lint]", file=sys.stderr)
+    usage = "usage: python3 dev.py [play [ARGS] | serve [ARGS] | test [PYTEST ARGS] | lint]"
+    print(usage, file=sys.stderr)
     return 2
 
 
