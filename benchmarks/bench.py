@@ -28,7 +28,8 @@ from make_big_corpus import code_lines
 from tmux_control import POLL_INTERVAL, TmuxControl, _clean_env, peak_rss_kib
 
 PYTHON = Path(sys.executable)
-PLAYER = PYTHON.with_name("llm-landscape")
+INSTALLED = PYTHON.with_name("llm-landscape")
+"""The command timed, unless --player names another build's."""
 BARE = f"{PYTHON} {Path(__file__).resolve().parent / 'bare_app.py'}"
 ENV = _clean_env()
 
@@ -93,11 +94,11 @@ def time_first_frame(
     quit_(tmux)
 
 
-def time_scrolling(tmux: TmuxControl, samples: Samples, big: Path) -> None:
+def time_scrolling(tmux: TmuxControl, samples: Samples, player: Path, big: Path) -> None:
     """Down on the focused 20,000-line code pane, from send-keys to the first
     change on screen: five times while the panel is still being highlighted
     in the background (~1.2 s), five times after."""
-    tmux.start(f"{PLAYER} {big}")
+    tmux.start(f"{player} {big}")
     tmux.wait(lambda s: "Step – / 2" in s)
     tmux.command("send-keys -t run 2")
     tmux.wait(lambda s: "def function_0" in s, settle=0.0)
@@ -160,7 +161,7 @@ def write_lessons(directory: Path) -> tuple[Path, Path]:
     return many, big
 
 
-def round_(tmux: TmuxControl, samples: Samples, many: Path, big: Path) -> None:
+def round_(tmux: TmuxControl, samples: Samples, player: Path, many: Path, big: Path) -> None:
     six = [("Space", f"Step {n} / 6") for n in range(1, 7)]
     run_app(tmux, samples, "bare", BARE, "Ready", six)
     run_app(tmux, samples, "bare full-screen", f"{BARE} --full", "Ready", six)
@@ -168,27 +169,29 @@ def round_(tmux: TmuxControl, samples: Samples, many: Path, big: Path) -> None:
     player_keys = [*six, ("Left", "Step 5 / 6"), ("Home", "Step 1 / 6")]
     # --skip-checks: the same steps as in earlier sessions' figures; with its
     # questions, steps 1 and 4 open on a question on their first visit.
-    played = f"{PLAYER} --skip-checks"
+    played = f"{player} --skip-checks"
     run_app(tmux, samples, "player", played, "Press Space to begin", player_keys)
-    cold = f"env LLM_LANDSCAPE_CACHE_DIR={tempfile.mkdtemp(prefix='llm-bench-cold-')} {PLAYER}"
+    # As a learner meets it: the questions' panel on every step, two that open on one.
+    run_app(tmux, samples, "with questions", str(player), "Press Space to begin", player_keys)
+    cold = f"env LLM_LANDSCAPE_CACHE_DIR={tempfile.mkdtemp(prefix='llm-bench-cold-')} {player}"
     run_app(tmux, samples, "player cold cache", cold, "Press Space to begin", [])
     steps = [("Space", f"Step {n} / 500") for n in range(1, 31)] + [("End", "Step 500 / 500")]
-    run_app(tmux, samples, "500 steps", f"{PLAYER} {many}", "Step – / 500", steps)
+    run_app(tmux, samples, "500 steps", f"{player} {many}", "Step – / 500", steps)
     big_keys = [("2", "def function_0"), ("1", "Step 1 / 2"), ("2", "Step 2 / 2")]
-    run_app(tmux, samples, "20k lines", f"{PLAYER} {big}", "Step – / 2", big_keys)
-    time_scrolling(tmux, samples, big)
+    run_app(tmux, samples, "20k lines", f"{player} {big}", "Step – / 2", big_keys)
+    time_scrolling(tmux, samples, player, big)
     for _ in range(2):
         time_first_frame(tmux, samples, "bare", BARE, "Ready")
-        time_first_frame(tmux, samples, "player", str(PLAYER), "Press Space to begin")
+        time_first_frame(tmux, samples, "player", str(player), "Press Space to begin")
     # Short commands are timed three times a round, interleaved, so that one
     # busy moment of the machine cannot move their median.
-    check = [str(PLAYER), "--check", str(_builtin())]
+    check = [str(player), "--check", str(_builtin())]
     for _ in range(3):
         samples.add("python -c pass", time_command([str(PYTHON), "-c", "pass"]))
         samples.add("--check", time_command(check))
         cold_dir = tempfile.mkdtemp(prefix="llm-bench-cold-")
         samples.add("--check cold cache", time_command(check, LLM_LANDSCAPE_CACHE_DIR=cold_dir))
-        samples.add("--print", time_command([str(PLAYER), "--print"]))
+        samples.add("--print", time_command([str(player), "--print"]))
 
 
 def _builtin_package() -> str:
@@ -263,9 +266,7 @@ def main() -> int:
         "--player", type=Path, help="another build's command to time instead (a side-by-side check)"
     )
     args = parser.parse_args()
-    global PLAYER
-    if args.player is not None:
-        PLAYER = args.player
+    player = args.player or INSTALLED
     width, height = (int(part) for part in args.size.split("x"))
     rounds = 1 if args.quick else args.rounds
     # Byte-compile our package first, as pip does when it installs a wheel.
@@ -281,9 +282,9 @@ def main() -> int:
                 tmux.screen("ctl")
                 poll.add("poll", (time.perf_counter() - started) * 1000)
             if not args.quick:
-                round_(tmux, Samples(), many, big)  # warm-up: disk caches, .pyc files
+                round_(tmux, Samples(), player, many, big)  # warm-up: disk caches, .pyc files
             for _ in range(rounds):
-                round_(tmux, samples, many, big)
+                round_(tmux, samples, player, many, big)
     finally:
         tmux.close()
     capture = poll.median("poll")
