@@ -399,3 +399,39 @@ def test_on_every_interface_the_start_message_says_so(tmp_path: Path) -> None:
         assert status == 200 and b'data-session-websocket-url="ws/-.-"' in answer
     finally:
         served.stop()
+
+
+async def test_a_player_that_will_not_quit_is_ended_and_reaped(tmp_path: Path) -> None:
+    """textual-serve would wait for ever; the server gives it QUIT_GRACE, then
+    SIGTERM (ignored here), then SIGKILL, and reaps it."""
+    from textual_serve.download_manager import DownloadManager
+
+    from llm_landscape.web.players import QUIT_GRACE, TERM_GRACE, Player
+
+    stubborn = (
+        "import signal, sys, time\n"
+        "signal.signal(signal.SIGTERM, signal.SIG_IGN)\n"
+        "print('__GANGLION__', flush=True)\n"
+        "time.sleep(600)\n"
+    )
+
+    async def nowhere(_data: object = None) -> None:
+        return None
+
+    player = Player(
+        [sys.executable, "-c", stubborn],
+        state_dir=tmp_path,
+        send_bytes=nowhere,
+        send_text=nowhere,
+        close=nowhere,
+        downloads=DownloadManager(),
+    )
+    await player.start(80, 24)
+    assert player.process is not None
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    await player.stop()
+    took = loop.time() - started
+    assert player.process.returncode == -9  # SIGKILL: it ignored the rest
+    assert QUIT_GRACE + TERM_GRACE <= took < QUIT_GRACE + TERM_GRACE + 3
+    assert not Path(f"/proc/{player.process.pid}").exists()  # reaped

@@ -63,6 +63,7 @@ def player_page(title: str, socket_path: str, font_size: int) -> str:
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{name}</title>
+<link rel="icon" href="data:,">
 <link rel="preload" href="{FONT}" as="font" type="font/ttf" crossorigin>
 <link rel="stylesheet" href="static/css/xterm.css">
 <style>{_STYLE % {"font": FONT}}</style>
@@ -89,6 +90,7 @@ def notice_page(title: str, heading: str, body: str) -> str:
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(heading)} · {escape(title)}</title>
+<link rel="icon" href="data:,">
 <style>{_STYLE % {"font": FONT}}</style>
 </head>
 <body>
