@@ -113,7 +113,7 @@ class ClassServer:
                 title,
                 503,
                 FULL,
-                f"All {self.served.max_sessions} places are taken. Try again shortly: "
+                f"{_places(self.served.max_sessions)} Try again shortly: "
                 "a place frees as soon as someone closes their tab.",
             )
         launch = Launch.from_query(request.query, self.served.steps)
@@ -248,6 +248,10 @@ async def _forward(text: str, socket: web.WebSocketResponse, player: Player) -> 
         await player.focus()
     elif kind == "blur":
         await player.blur()
+
+
+def _places(count: int) -> str:
+    return "The one place is taken." if count == 1 else f"All {count} places are taken."
 
 
 def _number(value: object, default: int, *, low: int, high: int) -> int:
