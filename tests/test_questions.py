@@ -260,3 +260,46 @@ async def test_help_on_a_question_lists_its_digits(tmp_path: Path) -> None:
         assert "1–3" in table and "Answer with that choice" in table  # three choices: 1-3
         assert "Focus Next" not in table and "Copy selected text" not in table
         assert "Tab  Shift+Tab" in table
+
+
+async def test_in_a_short_terminal_a_question_waits_as_one_line_and_a_opens_it(
+    lesson_with_questions: Lesson,
+) -> None:
+    app = LessonApp(lesson_with_questions, PlayerOptions(start_step=2))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        checks, prose = app.query_one(CheckList), app.query_one("#prose")
+        assert checks.text == "Check yourself · 1 of 3 · a to answer"
+        reading = prose.size.height
+        await pilot.press("a")  # to the question, past the panes Tab would visit first
+        await pilot.pause()
+        assert app.focused is checks
+        assert "Which does the step point them to?" in checks.text
+        assert prose.size.height < reading  # the question takes its rows only now
+        await pilot.press("2")  # answers, never jumps
+        assert player(app).tour.counter == "Step 3 / 6"
+        await pilot.press("tab")  # away: one line again, saying how it went
+        await pilot.pause()
+        assert checks.text == "Check yourself · 1 of 3: right · a to go on"
+        assert prose.size.height == reading
+
+
+async def test_a_tall_terminal_shows_the_question_in_full_and_a_resize_folds_it(
+    lesson_with_questions: Lesson,
+) -> None:
+    app = LessonApp(lesson_with_questions, PlayerOptions(start_step=2))
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        checks = app.query_one(CheckList)
+        assert "Which does the step point them to?" in checks.text
+        assert "(a first)" in checks.text
+        await pilot.resize_terminal(80, 24)
+        await wait_for(pilot, lambda: checks.text.endswith("a to answer"))
+
+
+async def test_a_does_nothing_where_there_is_no_question(lesson: Lesson) -> None:
+    app = LessonApp(lesson, PlayerOptions(start_step=2))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        assert app.focused is None
+        assert player(app).tour.counter == "Step 3 / 6"

@@ -34,6 +34,7 @@ SCREEN_BINDINGS: tuple[Binding, ...] = (
     _nav("end,G", "last", "Last step", "step.last"),
     Binding("r", "resume", "Resume where you left off", id="resume", show=False),
     Binding("u", "open_question", "The first step with questions open", id="open", show=False),
+    Binding("a", "answer", "Answer the step's question", id="answer", show=False),
     # Not priority: a focused pane scrolls itself with these.
     Binding("up,k", "scroll(-1)", "Scroll up", id="scroll.up", show=False),
     Binding("down,j", "scroll(1)", "Scroll down", id="scroll.down", show=False),

@@ -206,6 +206,8 @@ class LessonScreen(Screen[None]):
             return self.resume_step is not None and self.tour.current is None
         if action == "open_question":
             return self.tour.current is None and self._first_open_step() is not None
+        if action == "answer":
+            return self._open_question_here() is not None
         return True
 
     def watch_tour(self, old: Tour, tour: Tour) -> None:
@@ -264,6 +266,22 @@ class LessonScreen(Screen[None]):
     def action_open_question(self) -> None:
         if (found := self._first_open_step()) is not None and self.tour.current is None:
             self.go_to(found[0])
+
+    def _open_question_here(self) -> CheckList | None:
+        """The step's question panel, while it has a question to answer."""
+        if self.tour.current is None or not self.options.checks:
+            return None
+        step = self.lesson.steps[self.tour.current]
+        if first_open(step, self.answers) is None:
+            return None
+        with contextlib.suppress(NoMatches):
+            return self.query_one(CheckList)
+        return None
+
+    def action_answer(self) -> None:
+        """a: to the question, wherever focus was (Tab would pass the panes first)."""
+        if (checks := self._open_question_here()) is not None:
+            checks.focus()
 
     def action_resume(self) -> None:
         if self.resume_step is not None and self.tour.current is None:

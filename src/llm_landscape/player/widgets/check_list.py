@@ -49,6 +49,9 @@ class CheckList(Widget, can_focus=True):
 
     number: var[int | None] = var(None, init=False)
     """The question shown (0-based in the step), or None: all answered."""
+    short: var[bool] = var(False, init=False)
+    """A short terminal (the step view sets it): unfocused, the question is one
+    line, so that the step keeps its rows for reading; Tab opens it."""
 
     @dataclass
     class Answered(Message):
@@ -166,10 +169,24 @@ class CheckList(Widget, can_focus=True):
         self.refresh(layout=True)
         self.refresh_bindings()
 
+    def watch_short(self) -> None:
+        self.refresh(layout=True)
+
     def render(self) -> Text:
         step, question = self._step, self.question
         text = Text(end="")
         if step is None:
+            return text
+        if question is not None and self.short and not self.has_focus and not question.predict:
+            asked = [n for n, q in enumerate(step.check) if not q.predict]
+            position = asked.index(self.number or 0) + 1
+            text.append(f"Check yourself · {position} of {len(asked)}", "bold")
+            if self._just is None:
+                text.append(" · a to answer", "italic")
+            elif self._just == question.answer:
+                text.append(": right · a to go on", "italic")
+            else:
+                text.append(": not quite · a to try again", "italic")
             return text
         if question is None:
             right = len(step.check)
@@ -206,12 +223,12 @@ class CheckList(Widget, can_focus=True):
             text.append("Enter: go on" if right or question.predict else "", "italic")
         else:
             count = len(question.choices)
-            first = "" if self.has_focus else " (Tab here first)"
+            first = "" if self.has_focus else " (a first)"
             text.append(f"1–{count}, or ↑/↓ and Enter, to answer{first}", "italic")
         return text
 
     def on_focus(self) -> None:
-        self.refresh()
+        self.refresh(layout=self.short)  # short: the one line opens to the question
 
     def on_blur(self) -> None:
-        self.refresh()
+        self.refresh(layout=self.short)

@@ -35,6 +35,8 @@ from .code_view import CodeView
 from .prose_pane import ProsePane
 from .title import Title
 
+SHORT_BELOW = 30
+"""Rows of the terminal below which an unfocused question is one line."""
 PREPARE_AFTER = 0.015
 """Seconds between a step's frame and laying out its neighbours. Textual hands
 the frame to a writer thread, which needs the GIL: work started at once held
@@ -128,6 +130,7 @@ class StepView(Vertical):
     def on_resize(self) -> None:
         # Laid out at a new width, or for the first time beneath the card.
         self._show_chapter()
+        self.query_one(CheckList).short = self.screen.size.height < SHORT_BELOW
         self._prepare_soon()
 
     def _show_chapter(self) -> None:
