@@ -15,7 +15,6 @@ from functools import partial
 from time import monotonic
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -46,6 +45,7 @@ from .widgets.title_card import TitleCard
 
 if TYPE_CHECKING:
     from ..lesson.search import Hit
+    from .widgets.reload_banner import ReloadBanner
     from .widgets.step_view import StepView
 
 # The step view, the screens, live reload and the link opener are imported when
@@ -53,22 +53,6 @@ if TYPE_CHECKING:
 
 MIN_WIDTH, MIN_HEIGHT = 30, 10
 NARROW_WIDTH = 100
-STEP_HINT = "← back  {jump} jump  c copy code  t theme"
-STEP_HINT_ASCII = "<- back  {jump} jump  c copy code  t theme"
-
-
-def _chapter(lesson: Lesson, ascii_only: bool) -> tuple[str, str]:
-    """The header's chapter line in full and short: ``Ch 14 — The LLM Landscape``, ``Ch 14``."""
-    if not lesson.chapter:
-        return lesson.title, ""
-    full = lesson.heading.replace("—", "-") if ascii_only else lesson.heading
-    return full, f"Ch {lesson.chapter}"
-
-
-def _jump_keys(steps: int, ascii_only: bool) -> str:
-    """The digits that jump, as the status line names them: "1–6" for six steps."""
-    last = min(steps, 9)
-    return "1" if last == 1 else f"1{'-' if ascii_only else '–'}{last}"
 
 
 class LessonScreen(Screen[None]):
@@ -129,28 +113,29 @@ class LessonScreen(Screen[None]):
         bar = StepBar(self.lesson.steps, ascii_only=ascii_only, id="step-bar")
         yield bar.data_bind(LessonScreen.tour, LessonScreen.mastered)
         if self.options.watch:
-            yield Static(id="reload-errors", markup=False)
+            from .widgets.reload_banner import ReloadBanner
+
+            yield ReloadBanner(self.lesson, id="reload-errors")
         # The card lies over the step view (a layer above it), so that view is
         # laid out, and step 1 prepared, while the learner reads the card.
         with Container(id="stage"):
             if self.tour.current is not None or self.options.play:
                 yield self._new_step_view()
             yield TitleCard(self.lesson, id="title-card")
-        jump = _jump_keys(len(self.lesson.steps), ascii_only)
-        hint = (STEP_HINT_ASCII if ascii_only else STEP_HINT).format(jump=jump)
-        yield StatusBar(hint, ascii_only=ascii_only, id="status-bar").data_bind(
+        steps = len(self.lesson.steps)
+        yield StatusBar(steps, ascii_only=ascii_only, id="status-bar").data_bind(
             LessonScreen.tour, LessonScreen.playing, LessonScreen.wpm
         )
         yield KeyBar()
 
     def _new_step_view(self) -> StepView:
-        from .widgets.step_view import StepView
+        from .widgets.step_view import StepView, chapter_line
 
         first, ascii_only = self.resume_step or 0, self.options.ascii_only
         view = StepView(
             self.lesson.steps,
             self.renderings,
-            chapter=_chapter(self.lesson, ascii_only),
+            chapter=chapter_line(self.lesson, ascii_only),
             answers=self.answers if self.options.checks else None,
             first=first,
             ascii_only=ascii_only,
@@ -174,10 +159,6 @@ class LessonScreen(Screen[None]):
         self.watch_tour(self.tour, self.tour)
         if self.options.play:
             self.action_toggle_play()
-        if self.options.watch:
-            from .live_reload import LiveReload
-
-            LiveReload(self, self.lesson, self.reload, self._reload_failed).start()
 
     async def _mount_step_view(self) -> None:
         view = self._new_step_view()
@@ -358,21 +339,8 @@ class LessonScreen(Screen[None]):
             return
         self.tour = self.tour.next()
 
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        self._say_what_digits_do()
-
-    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
-        self.call_after_refresh(self._say_what_digits_do)
-
-    def _say_what_digits_do(self) -> None:
-        # On a question the digits answer it: the status line says so.
-        focused = self.focused
-        question = focused.question if isinstance(focused, CheckList) else None
-        with contextlib.suppress(NoMatches):
-            self.query_one(StatusBar).answering = len(question.choices) if question else 0
-
     def on_check_list_answered(self, message: CheckList.Answered) -> None:
-        self.call_after_refresh(self._say_what_digits_do)
+        self.query_one(StatusBar).follow_focus()  # the next question's digits
         self.keeper.remember_answers(self.answers)
         self.mastered = self._mastered()
         if message.done and self._play_after_check:
@@ -462,8 +430,9 @@ class LessonScreen(Screen[None]):
 
     # -- live reload (--watch) --------------------------------------------
 
-    async def reload(self, lesson: Lesson) -> None:
+    async def on_reload_banner_reloaded(self, message: ReloadBanner.Reloaded) -> None:
         """A saved edit loaded cleanly: show it at the same place (steps by id)."""
+        lesson = message.lesson
         tour = carry_over(self.tour, self.lesson, lesson)
         self.lesson = lesson
         self.keeper.follow(lesson)
@@ -477,10 +446,3 @@ class LessonScreen(Screen[None]):
             await self._mount_step_view()
         self.watch_tour(tour, tour)
         self.notify("Lesson reloaded.", timeout=2)
-
-    def _reload_failed(self, errors: str) -> None:
-        """Show what is wrong, keep playing the last good version."""
-        banner = self.query_one("#reload-errors", Static)
-        message = f"Not reloaded; still showing the last good version.\n{errors}"
-        banner.update(Content(message))
-        banner.display = True

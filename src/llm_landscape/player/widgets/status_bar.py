@@ -19,8 +19,18 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from ...lesson.navigation import Tour
+from .check_list import CheckList
 
 CARD_HINT = "Press Space to begin"
+STEP_HINT = "← back  {jump} jump  c copy code  t theme"
+STEP_HINT_ASCII = "<- back  {jump} jump  c copy code  t theme"
+
+
+def step_hint(steps: int, ascii_only: bool) -> str:
+    """The hint on a step, its digits as many as jump: "1–6 jump" for six steps."""
+    last = min(steps, 9)
+    jump = "1" if last == 1 else f"1{'-' if ascii_only else '–'}{last}"
+    return (STEP_HINT_ASCII if ascii_only else STEP_HINT).format(jump=jump)
 
 
 class StatusBar(Widget):
@@ -45,17 +55,28 @@ class StatusBar(Widget):
     wpm: reactive[int] = reactive(200)
     playing: reactive[bool] = reactive(False)
     answering: reactive[int] = reactive(0)
-    """The choices of the question that has focus (its digits answer), or 0."""
+    """The choices of the question that has focus (its digits answer), or 0:
+    kept by the bar itself, from the screen's ``focused``."""
     _hover: reactive[bool] = reactive(False)
 
     class PlayToggled(Message):
         """The learner clicked the Play control. (It is not focusable, so Space
         stays "next step".)"""
 
-    def __init__(self, step_hint: str, *, ascii_only: bool = False, id: str | None = None) -> None:
+    def __init__(self, steps: int, *, ascii_only: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
         self._ascii = ascii_only
-        self._step_hint = step_hint
+        self._step_hint = step_hint(steps, ascii_only)
+
+    def on_mount(self) -> None:
+        self.watch(self.screen, "focused", self.follow_focus)
+
+    def follow_focus(self, _focused: object = None) -> None:
+        """On a question the digits answer it: say so (and how many). Called
+        on focus moves, and by the screen when an answer brings the next one."""
+        focused = self.screen.focused
+        question = focused.question if isinstance(focused, CheckList) else None
+        self.answering = len(question.choices) if question else 0
 
     @property
     def counter(self) -> str:

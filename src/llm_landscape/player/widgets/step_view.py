@@ -24,7 +24,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from ...lesson.icons import glyph
-from ...lesson.model import Step
+from ...lesson.model import Lesson, Step
 from ...lesson.search import Hit
 from ...render.renderings import Renderings
 from ..progress import Answers, predict_pending
@@ -42,6 +42,14 @@ PREPARE_AFTER = 0.015
 the frame to a writer thread, which needs the GIL: work started at once held
 the frame back until it was done (1.5-2.5 ms in three of six switches traced
 in tmux)."""
+
+
+def chapter_line(lesson: Lesson, ascii_only: bool) -> tuple[str, str]:
+    """The heading's chapter line in full and short: ``Ch 14 — The LLM Landscape``, ``Ch 14``."""
+    if not lesson.chapter:
+        return lesson.title, ""
+    full = lesson.heading.replace("—", "-") if ascii_only else lesson.heading
+    return full, f"Ch {lesson.chapter}"
 
 
 class StepView(Vertical):
