@@ -72,8 +72,8 @@ async def test_search_jumps_to_the_step_and_scrolls_the_code(lesson: Lesson) -> 
         assert isinstance(app.screen, SearchScreen)
         await pilot.press(*"chatbot arena leaderboard")
         results = app.screen.query_one(OptionList)
-        await wait_for(pilot, lambda: results.option_count > 0)  # once typing pauses
-        assert results.option_count == 1
+        # Once typing pauses: a slow machine may search a part of it first.
+        await wait_for(pilot, lambda: results.option_count == 1)
         assert "Chatbot Arena leaderboard" in str(results.get_option_at_index(0).prompt)
         await pilot.press("enter")
         await wait_for(pilot, lambda: player(app).tour.counter == "Step 6 / 6")

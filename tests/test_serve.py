@@ -435,3 +435,37 @@ async def test_a_player_that_will_not_quit_is_ended_and_reaped(tmp_path: Path) -
     assert player.process.returncode == -9  # SIGKILL: it ignored the rest
     assert QUIT_GRACE + TERM_GRACE <= took < QUIT_GRACE + TERM_GRACE + 3
     assert not Path(f"/proc/{player.process.pid}").exists()  # reaped
+
+
+async def test_a_closed_output_neither_stops_the_server_nor_strands_its_players(
+    tmp_path: Path, odd_lesson: Path
+) -> None:
+    """``llm-landscape --serve | head -2``: head has gone when Ctrl+C comes, and
+    the server's last line has nowhere to go; every player still ends."""
+    import os
+    import re
+    import signal
+
+    environment = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    environment["LLM_LANDSCAPE_STATE_DIR"] = str(tmp_path / "state")
+    server = subprocess.Popen(
+        [PLAYER, "--serve", str(odd_lesson), "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=environment,
+    )
+    assert server.stdout is not None
+    lines = [server.stdout.readline().decode(), server.stdout.readline().decode()]
+    server.stdout.close()  # as head does once it has its lines
+    port = re.search(r":(\d+)/", lines[1]).group(1)  # type: ignore[union-attr]
+    tab = Tab(f"http://127.0.0.1:{port}/")
+    assert await tab.open() == 200
+    await tab.until("Space")
+    assert players_of(odd_lesson)
+    server.send_signal(signal.SIGINT)
+    loop = asyncio.get_running_loop()
+    code = await loop.run_in_executor(None, server.wait, 30)
+    await tab.close()
+    assert code == 0
+    assert players_of(odd_lesson) == []
+    assert b"Traceback" not in server.stderr.read()  # type: ignore[union-attr]

@@ -47,20 +47,28 @@ async def _serve(served: Class, host: str, port: int, out: TextIO) -> int:
             f"({error.strerror or error}); choose another --port or --host\n"
         )
         return 1
-    bound = runner.addresses[0][1] if runner.addresses else port
-    out.write(start_message(served, host, bound))
-    out.flush()
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
-        with contextlib.suppress(NotImplementedError, RuntimeError):
-            loop.add_signal_handler(number, stop.set)
-    await stop.wait()
-    if server.players:
-        out.write(f"Stopping: ending {len(server.players)} player(s)…\n")
-        out.flush()
-    await runner.cleanup()  # runs ClassServer.shut_down: every player ended
+    try:
+        bound = runner.addresses[0][1] if runner.addresses else port
+        _say(out, start_message(served, host, bound))
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            with contextlib.suppress(NotImplementedError, RuntimeError):
+                loop.add_signal_handler(number, stop.set)
+        await stop.wait()
+        if server.players:
+            _say(out, f"Stopping: ending {len(server.players)} player(s)…\n")
+    finally:
+        await runner.cleanup()  # runs ClassServer.shut_down: every player ended
     return 0
+
+
+def _say(out: TextIO, text: str) -> None:
+    """A line for the teacher; a closed or full output (``| head -3``) must not
+    stop the server, nor leave its players behind."""
+    with contextlib.suppress(OSError, ValueError):
+        out.write(text)
+        out.flush()
 
 
 def loopback(host: str) -> bool:
