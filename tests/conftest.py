@@ -86,3 +86,24 @@ def player(app: App[None]) -> LessonScreen:
     screen = app.screen_stack[0]
     assert isinstance(screen, LessonScreen)
     return screen
+
+
+def one_step_lesson(tmp_path: Path, body: str) -> Lesson:
+    """A lesson of one step whose prose is ``body`` (written as YAML, single-quoted)."""
+    path = tmp_path / "one-step.yaml"
+    path.write_text(
+        f"title: T\nsteps:\n  - id: a\n    label: A\n    title: T\n    body: '{body}'\n",
+        encoding="utf-8",
+    )
+    return load_lesson(path)[0]
+
+
+async def click_in_prose(pilot: Pilot[None], word: str) -> None:
+    """Click on ``word`` where the prose pane draws it."""
+    body = pilot.app.query_one("#prose")
+    for row, strip in enumerate(body.render_lines(Region(0, 0, *body.region.size))):
+        line = "".join(segment.text for segment in strip)
+        if word in line:
+            assert await pilot.click("#prose", offset=(line.index(word) + 1, row))
+            return
+    raise AssertionError(f"{word!r} is not drawn in the prose")

@@ -6,11 +6,9 @@ import webbrowser
 from pathlib import Path
 
 import pytest
-from textual.geometry import Region
 from textual.widgets import Input, OptionList
 from textual.widgets._toast import Toast
 
-from llm_landscape.lesson.loader import load_lesson
 from llm_landscape.lesson.model import Lesson
 from llm_landscape.lesson.search import search
 from llm_landscape.player.app import LessonApp, PlayerOptions
@@ -22,7 +20,7 @@ from llm_landscape.player.widgets.key_bar import KeyBar
 from llm_landscape.player.widgets.prose_pane import ProsePane
 from llm_landscape.player.widgets.status_bar import StatusBar
 
-from .conftest import player, screen_text, wait_for
+from .conftest import click_in_prose, one_step_lesson, player, screen_text, wait_for
 from .contrast import screen_segments
 
 
@@ -251,23 +249,14 @@ async def test_links_ask_before_opening_and_refuse_local_files(
 ) -> None:
     opened: list[str] = []
     monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
-    path = tmp_path / "links.yaml"
-    path.write_text(
-        "title: T\nsteps:\n  - id: a\n    label: A\n    title: T\n"
-        "    body: 'Read [docs](https://example.org/x) or [notes](./secret.txt).'\n",
-        encoding="utf-8",
+    lesson = one_step_lesson(
+        tmp_path, "Read [docs](https://example.org/x) or [notes](./secret.txt)."
     )
-    app = LessonApp(load_lesson(path)[0], PlayerOptions(start_step=0))
+    app = LessonApp(lesson, PlayerOptions(start_step=0))
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        body = app.query_one("#prose")
 
         async def click_on(word: str) -> None:
-            for row, strip in enumerate(body.render_lines(Region(0, 0, *body.region.size))):
-                line = "".join(segment.text for segment in strip)
-                if word in line:
-                    assert await pilot.click("#prose", offset=(line.index(word) + 1, row))
-                    return
-            raise AssertionError(word)
+            await click_in_prose(pilot, word)
 
         await click_on("docs")
         assert isinstance(app.screen, ConfirmScreen)

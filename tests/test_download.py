@@ -4,17 +4,14 @@ in the browser. (In the browser itself: tests/test_serve.py.)"""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
-from textual.geometry import Region
 
-from llm_landscape.lesson.loader import load_lesson
 from llm_landscape.lesson.model import Lesson
 from llm_landscape.player.app import LessonApp, PlayerOptions
 from llm_landscape.player.download import file_name, free_path
 
-from .conftest import screen_text, wait_for
+from .conftest import click_in_prose, one_step_lesson, screen_text, wait_for
 
 
 @pytest.mark.parametrize(
@@ -90,20 +87,10 @@ async def test_in_the_browser_a_link_opens_in_a_new_tab_of_it(
     import webbrowser
 
     monkeypatch.setattr(webbrowser, "open", lambda *a, **k: pytest.fail("opened on the server"))
-    path = tmp_path / "links.yaml"
-    path.write_text(
-        "title: T\nsteps:\n  - id: a\n    label: A\n    title: T\n"
-        "    body: 'Read [docs](https://example.org/x).'\n",
-        encoding="utf-8",
-    )
-    app = BrowserApp(load_lesson(path)[0], PlayerOptions(start_step=0))
+    lesson = one_step_lesson(tmp_path, "Read [docs](https://example.org/x).")
+    app = BrowserApp(lesson, PlayerOptions(start_step=0))
     app.opened = []
     async with app.run_test(size=(100, 30)) as pilot:
-        body: Any = app.query_one("#prose")
-        for row, strip in enumerate(body.render_lines(Region(0, 0, *body.region.size))):
-            line = "".join(segment.text for segment in strip)
-            if "docs" in line:
-                assert await pilot.click("#prose", offset=(line.index("docs") + 1, row))
-                break
+        await click_in_prose(pilot, "docs")
         await pilot.press("y")
         assert app.opened == [("https://example.org/x", True)]
