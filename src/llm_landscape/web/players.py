@@ -61,6 +61,7 @@ class Player(AppService):
         # Each browser keeps its place and answers apart (server.py names it);
         # the terminal user's own state is never read or written by a tab.
         environment["LLM_LANDSCAPE_STATE_DIR"] = str(self.state_dir)
+        environment.pop("LLM_LANDSCAPE_TOKEN", None)  # the class's secret is the server's
         self.process = process = await asyncio.create_subprocess_exec(
             *self.argv,
             stdin=asyncio.subprocess.PIPE,
