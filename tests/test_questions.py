@@ -292,7 +292,7 @@ async def test_a_tall_terminal_shows_the_question_in_full_and_a_resize_folds_it(
         await pilot.pause()
         checks = app.query_one(CheckList)
         assert "Which does the step point them to?" in checks.text
-        assert "(a first)" in checks.text
+        assert "(press a first)" in checks.text
         await pilot.resize_terminal(80, 24)
         await wait_for(pilot, lambda: checks.text.endswith("a to answer"))
 

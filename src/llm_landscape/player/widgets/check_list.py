@@ -223,7 +223,7 @@ class CheckList(Widget, can_focus=True):
             text.append("Enter: go on" if right or question.predict else "", "italic")
         else:
             count = len(question.choices)
-            first = "" if self.has_focus else " (a first)"
+            first = "" if self.has_focus else " (press a first)"
             text.append(f"1–{count}, or ↑/↓ and Enter, to answer{first}", "italic")
         return text
 

@@ -34,6 +34,10 @@ class CodeView(LineScrollView, can_focus=True):
         padding: 0 1;
         scrollbar-size-vertical: 1;
         scrollbar-size-horizontal: 1;
+        /* The same width with or without a scrollbar: its drawn rows are padded
+           to the width, so a scrollbar coming and going between steps made
+           every row anew (a third of a switch with the questions' panel on). */
+        scrollbar-gutter: stable;
     }
     CodeView > .code-view--overflow { color: $text-accent; text-style: bold; }
     """
