@@ -469,3 +469,29 @@ async def test_a_closed_output_neither_stops_the_server_nor_strands_its_players(
     assert code == 0
     assert players_of(odd_lesson) == []
     assert b"Traceback" not in server.stderr.read()  # type: ignore[union-attr]
+
+
+async def test_the_teachers_step_and_options_are_every_tabs_default(tmp_path: Path) -> None:
+    """``--serve --step 2 --skip-checks``: each tab starts on step 2 without the
+    questions, unless its address names another step."""
+    served = Server("--step", "2", "--skip-checks", state=tmp_path / "state")
+    try:
+        tab = Tab(served.base)
+        await tab.open()
+        screen = await tab.until("Step 2 / 6")
+        assert "Check yourself" not in screen
+        await tab.close()
+        linked = Tab(served.base)
+        await linked.open("?step=5")
+        await linked.until("Step 5 / 6")
+        await linked.close()
+    finally:
+        served.stop()
+
+
+def test_serve_takes_only_the_themes_a_link_could_name(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [PLAYER, "--serve", "--theme", "nord"], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2
+    assert "--theme with --serve is one of: dark, light, high-contrast" in result.stderr

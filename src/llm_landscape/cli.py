@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import arguments
-from .lesson.pacing import MAX_WPM, MIN_WPM
+from .lesson.pacing import DEFAULT_WPM, MAX_WPM, MIN_WPM
 
 TYPE_CHECKING = False  # not typing's: importing typing costs --check ~2 ms
 if TYPE_CHECKING:  # at run time each is imported where it is needed: --check is
@@ -229,8 +229,15 @@ def _serve(loaded: Loaded, path: Path, args: SimpleNamespace) -> int:
         arguments.usage_error("--max-sessions must be between 1 and 1000")
     token = args.token or os.environ.get("LLM_LANDSCAPE_TOKEN") or None
     from .player.state import default_path
+    from .web.launch import THEMES, Launch
     from .web.run import serve
     from .web.server import Class
+
+    if args.theme is not None and args.theme not in THEMES:
+        arguments.usage_error(f"--theme with --serve is one of: {', '.join(THEMES)}")
+    options = ["--skip-checks"] if args.skip_checks else []
+    if args.wpm != DEFAULT_WPM:
+        options += ["--wpm", str(args.wpm)]
 
     served = Class(
         lesson=path,
@@ -239,6 +246,8 @@ def _serve(loaded: Loaded, path: Path, args: SimpleNamespace) -> int:
         state_root=default_path().parent / "web",
         max_sessions=args.max_sessions,
         token=token,
+        start=Launch(args.step, args.theme),
+        player_options=tuple(options),
     )
     return serve(served, args.host, args.port)
 

@@ -40,6 +40,10 @@ class Launch:
         theme = query.get("theme")
         return cls(step, theme if theme in THEMES else None)
 
+    def over(self, default: Launch) -> Launch:
+        """This launch; where it is silent, ``default`` (the teacher's --step and --theme)."""
+        return Launch(self.step or default.step, self.theme or default.theme)
+
     def as_path(self) -> str:
         """The launch as a URL path segment, ``3.light``; ``-.-`` for the defaults."""
         return f"{self.step or '-'}.{self.theme or '-'}"
@@ -51,12 +55,13 @@ class Launch:
         return cls.from_query({"step": step, "theme": theme}, steps)
 
 
-def command(lesson: Path, launch: Launch) -> list[str]:
-    """The player's argument vector: this Python, this package, this lesson."""
+def command(lesson: Path, launch: Launch, extra: tuple[str, ...] = ()) -> list[str]:
+    """The player's argument vector: this Python, this package, this lesson;
+    ``extra`` is the teacher's own options for every player (``--skip-checks``)."""
     # Absolute, so that a lesson named "-x" is never read as an option.
     argv = [sys.executable, "-m", "llm_landscape", str(lesson.resolve())]
     if launch.step is not None:
         argv += ["--step", str(launch.step)]
     if launch.theme is not None:
         argv += ["--theme", launch.theme]
-    return argv
+    return [*argv, *extra]

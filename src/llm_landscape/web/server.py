@@ -25,7 +25,7 @@ import re
 import secrets
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
@@ -59,6 +59,10 @@ class Class:
     state_root: Path
     max_sessions: int = 8
     token: str | None = None
+    start: Launch = field(default_factory=Launch)
+    """Where a tab starts when its address does not say (``--step``, ``--theme``)."""
+    player_options: tuple[str, ...] = ()
+    """Options every player is started with (``--skip-checks``, ``--wpm N``)."""
 
 
 class ClassServer:
@@ -147,13 +151,14 @@ class ClassServer:
         if self.full:
             raise web.HTTPServiceUnavailable(text=f"{FULL}: try again shortly.")
         launch = Launch.from_path(request.match_info["launch"], self.served.steps)
+        launch = launch.over(self.served.start)
         width = _number(request.query.get("width"), 80, low=1, high=MAX_CELLS)
         height = _number(request.query.get("height"), 24, low=1, high=MAX_CELLS)
         session = request.cookies.get(SESSION_COOKIE, "")
         with self._state_dir(session) as state_dir:
             socket = web.WebSocketResponse(heartbeat=15)
             player = Player(
-                command(self.served.lesson, launch),
+                command(self.served.lesson, launch, self.served.player_options),
                 state_dir=state_dir,
                 send_bytes=socket.send_bytes,
                 send_text=socket.send_str,
