@@ -394,6 +394,10 @@ def test_on_every_interface_the_start_message_says_so(tmp_path: Path) -> None:
         banner = "".join(served.banner)
         assert "Listening on every network interface, not only this machine." in banner
         assert f"http://{socket.gethostname()}:{served.port}/" in banner
+        from llm_landscape.web.run import network_address
+
+        if (own := network_address()) is not None:  # and the address, for any machine
+            assert f"http://{own}:{served.port}/" in banner
         # The page's addresses are relative: it works under whatever name the browser used.
         status, answer = raw_get(served.port, "/")
         assert status == 200 and b'data-session-websocket-url="ws/-.-"' in answer

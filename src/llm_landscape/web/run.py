@@ -80,27 +80,44 @@ def loopback(host: str) -> bool:
         return False
 
 
-def address(host: str, port: int, token: str | None) -> str:
-    """The address to hand the class."""
-    shown = host
-    if host in ("0.0.0.0", "::", ""):
-        shown = socket.gethostname() or "localhost"
-    elif ":" in host:
-        shown = f"[{host}]"
+EVERYWHERE = ("0.0.0.0", "::", "")
+
+
+def addresses(host: str, port: int, token: str | None) -> list[str]:
+    """The addresses to hand the class: on every interface, by this machine's
+    name and by its address on the network (a name may not resolve for the
+    class's machines)."""
     query = f"?token={quote(token, safe='')}" if token else ""
-    return f"http://{shown}:{port}/{query}"
+    if host in EVERYWHERE:
+        shown = [socket.gethostname() or "localhost"]
+        if (own := network_address()) is not None:
+            shown.append(own)
+    else:
+        shown = [f"[{host}]" if ":" in host else host]
+    return [f"http://{name}:{port}/{query}" for name in shown]
+
+
+def network_address() -> str | None:
+    """This machine's address on the way out: a UDP socket "connected" to a
+    documentation address sends nothing, but the system picks the interface."""
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("192.0.2.1", 9))
+            own = str(probe.getsockname()[0])
+    except OSError:
+        return None
+    return None if own.startswith("127.") or own == "0.0.0.0" else own
 
 
 def start_message(served: Class, host: str, port: int) -> str:
     lines = [
         f"Serving “{safe_name(served.title)}” to up to {served.max_sessions} learners at once:",
-        f"    {safe_name(address(host, port, served.token))}",
+        *(f"    {safe_name(shown)}" for shown in addresses(host, port, served.token)),
     ]
     if loopback(host):
         lines.append("Only this machine can reach it. --host 0.0.0.0 serves your network.")
     else:
-        everywhere = host in ("0.0.0.0", "::", "")
-        where = "every network interface" if everywhere else safe_name(host)
+        where = "every network interface" if host in EVERYWHERE else safe_name(host)
         lines.append(f"Listening on {where}, not only this machine.")
     if served.token is None:
         lines.append(
