@@ -30,6 +30,14 @@ button { font: inherit; padding: 0.6em 1.6em; margin-top: 1em; border: 0;
 button:hover, button:focus-visible { background: #8a3fd1; }
 """
 
+# The notice pages follow the browser's light or dark (the player's page
+# takes the player's theme: its edges stay the terminal's colour).
+_LIGHT = """
+@media (prefers-color-scheme: light) {
+  html, body { background: #f2f2f2; color: #1f1f1f; }
+}
+"""
+
 # textual.js builds its websocket from a data attribute and opens downloads
 # at the origin's root: both made relative to this page here, before its
 # onload runs. The query goes too (a token stays out of the address bar and
@@ -91,7 +99,7 @@ def notice_page(title: str, heading: str, body: str) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(heading)} · {escape(title)}</title>
 <link rel="icon" href="data:,">
-<style>{_STYLE % {"font": FONT}}</style>
+<style>{_STYLE % {"font": FONT}}{_LIGHT}</style>
 </head>
 <body>
 <main class="notice"><div><h1>{escape(heading)}</h1><p>{escape(body)}</p></div></main>
