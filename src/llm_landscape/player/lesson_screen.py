@@ -1,5 +1,5 @@
 """The one screen that owns the lesson: where the learner is, Play, and every
-action on the lesson (moves, overview, search, copy, links, help).
+action on the lesson (moves, questions, overview, search, copy, download, links, help).
 
 State lives here and flows one way: a key calls an action, the action replaces
 ``tour`` (an immutable :class:`Tour`), and the new value reaches the widgets:
