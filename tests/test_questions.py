@@ -303,3 +303,26 @@ async def test_a_does_nothing_where_there_is_no_question(lesson: Lesson) -> None
         await pilot.press("a")
         assert app.focused is None
         assert player(app).tour.counter == "Step 3 / 6"
+
+
+async def test_help_lists_a_only_where_a_question_is_open(lesson_with_questions: Lesson) -> None:
+    from textual.geometry import Region
+    from textual.widgets import Static
+
+    def help_table() -> str:
+        shown = app.screen.query_one(Static)
+        strips = shown.render_lines(Region(0, 0, *shown.size))
+        return "\n".join(strip.text for strip in strips)
+
+    app = LessonApp(lesson_with_questions, PlayerOptions(start_step=2))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        table = help_table()
+        assert "Answer the step's question" in table
+        assert "Download the lesson (HTML)" in table
+        await pilot.press("escape", "home")
+        await wait_for(pilot, lambda: player(app).tour.counter == "Step 1 / 6")
+        first = lesson_with_questions.steps[0]  # all of its questions answered right
+        player(app).answers[first.id] = {n: q.answer for n, q in enumerate(first.check)}
+        await pilot.press("question_mark")
+        assert "Answer the step's question" not in help_table()
