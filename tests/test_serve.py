@@ -499,3 +499,27 @@ def test_serve_takes_only_the_themes_a_link_could_name(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "--theme with --serve is one of: dark, light, high-contrast" in result.stderr
+
+
+async def test_malformed_messages_are_dropped_and_the_player_plays_on(server: Server) -> None:
+    tab = Tab(server.base)
+    await tab.open()
+    await tab.until("Space")
+    assert tab.socket is not None
+    for junk in (
+        "not json",
+        "[]",
+        "{}",
+        '["stdin"]',
+        '["stdin", 42]',
+        '["resize", {"width": 99999999, "height": -3}]',
+        '["resize", {"width": true, "height": "24"}]',
+        '["resize", "wide"]',
+        '["ping", "' + "x" * 5000 + '"]',
+        '["unknown", 1]',
+        "[" * 10000,
+    ):
+        await tab.socket.send_str(junk)
+    await tab.socket.send_bytes(b"\x00\xff binary")
+    await tab.press(" ", "Step 1 / 6")  # still answering, at its own size
+    await tab.close()

@@ -236,7 +236,7 @@ async def _forward(text: str, socket: web.WebSocketResponse, player: Player) -> 
     """One message of textual.js's protocol; anything malformed is dropped."""
     try:
         envelope = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # "[[[[…": deeper than the parser goes
         return
     if not isinstance(envelope, list) or not envelope:
         return
@@ -248,7 +248,8 @@ async def _forward(text: str, socket: web.WebSocketResponse, player: Player) -> 
         height = _number(data.get("height"), 24, low=1, high=MAX_CELLS)
         await player.set_terminal_size(width, height)
     elif kind == "ping" and isinstance(data, str) and len(data) < 64:
-        await socket.send_json(["pong", data])
+        with contextlib.suppress(ConnectionError, RuntimeError):  # the tab is closing
+            await socket.send_json(["pong", data])
     elif kind == "focus":
         await player.focus()
     elif kind == "blur":
