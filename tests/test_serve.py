@@ -523,3 +523,21 @@ async def test_malformed_messages_are_dropped_and_the_player_plays_on(server: Se
     await tab.socket.send_bytes(b"\x00\xff binary")
     await tab.press(" ", "Step 1 / 6")  # still answering, at its own size
     await tab.close()
+
+
+async def test_a_crafted_session_cookie_is_not_a_path(server: Server, tmp_path: Path) -> None:
+    # Straight to the websocket, as no page would send it: the page replaces a
+    # cookie that is not one of its ids.
+    async with aiohttp.ClientSession() as browser:
+        address = f"{server.base}ws/-.-?width=80&height=24"
+        crafted = {"Cookie": "llm_landscape_session=../../escaped"}
+        async with browser.ws_connect(address, headers=crafted) as socket:
+            tab = Tab(server.base, browser)
+            tab.socket = socket
+            await tab.until("Space")
+            await tab.press("3", "Step 3 / 6")
+            await tab.press("q")
+            with pytest.raises(AssertionError, match="closed before"):
+                await tab.until("never drawn", seconds=15)
+    assert not list(tmp_path.glob("**/escaped*"))
+    assert not (tmp_path / "state" / "web").exists()  # kept only while the tab was open
