@@ -541,3 +541,22 @@ async def test_a_crafted_session_cookie_is_not_a_path(server: Server, tmp_path: 
                 await tab.until("never drawn", seconds=15)
     assert not list(tmp_path.glob("**/escaped*"))
     assert not (tmp_path / "state" / "web").exists()  # kept only while the tab was open
+
+
+async def test_a_lesson_broken_while_serving_says_what_is_wrong_in_the_tab(
+    tmp_path: Path, odd_lesson: Path
+) -> None:
+    served = Server(str(odd_lesson), state=tmp_path / "state")
+    try:
+        first = sorted(odd_lesson.glob("*.yaml"))[-1]
+        first.write_text("title: [unclosed\n", encoding="utf-8")  # the teacher mid-edit
+        tab = Tab(served.base)
+        assert await tab.open() == 200
+        with pytest.raises(AssertionError, match="closed before"):
+            await tab.until("never drawn", seconds=15)
+        assert "The lesson has errors" in tab.screen
+        assert f"{first.name}:" in tab.screen and "error" in tab.screen
+        assert served.players() == []  # no player was started to fail
+        await tab.close()
+    finally:
+        served.stop()

@@ -24,7 +24,11 @@ body.-first-byte .textual-terminal { opacity: 1; transition: opacity 0.2s; }
 .notice { position: absolute; inset: 0; display: flex; align-items: center;
           justify-content: center; text-align: center; line-height: 1.6; padding: 2em; }
 body.-first-byte .starting, .ended, #start { display: none; }
-body.-closed .ended { display: flex; background: #0c181f; z-index: 2; }
+/* A bar, not a cover: what the terminal showed last (a lesson's errors) stays. */
+body.-closed .ended { display: flex; inset: auto 0 0 0; gap: 1.5em; padding: 0.8em;
+                      background: #12232d; border-top: 1px solid #5e0ba7; z-index: 2; }
+body.-closed .ended button { margin-top: 0; }
+body.-closed .textual-terminal { opacity: 0.45; }
 button { font: inherit; padding: 0.6em 1.6em; margin-top: 1em; border: 0;
          background: #5e0ba7; color: #fff; cursor: pointer; }
 button:hover, button:focus-visible { background: #8a3fd1; }
@@ -81,8 +85,8 @@ def player_page(title: str, socket_path: str, font_size: int) -> str:
 <div class="notice starting" role="status">Starting “{name}”…</div>
 <div id="terminal" class="textual-terminal" data-session-websocket-url="{escape(socket_path)}"
  data-font-size="{font_size}"></div>
-<div class="notice ended" role="status"><div>This player has ended: your place is kept.<br>
-<button type="button" onclick="location.reload()">Start again</button></div></div>
+<div class="notice ended" role="status"><span>This player has ended: your place is kept.</span>
+<button type="button" onclick="location.reload()">Start again</button></div>
 <button id="start" type="button" hidden>Start</button>
 <script>{_SCRIPT}</script>
 </body>

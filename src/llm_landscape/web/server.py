@@ -155,6 +155,8 @@ class ClassServer:
         width = _number(request.query.get("width"), 80, low=1, high=MAX_CELLS)
         height = _number(request.query.get("height"), 24, low=1, high=MAX_CELLS)
         session = request.cookies.get(SESSION_COOKIE, "")
+        if (errors := await asyncio.to_thread(lesson_errors, self.served.lesson)) is not None:
+            return await self._say_and_close(request, errors)
         with self._state_dir(session) as state_dir:
             socket = web.WebSocketResponse(heartbeat=15)
             player = Player(
@@ -175,6 +177,16 @@ class ClassServer:
                 self.sockets.discard(socket)
                 await player.stop()
                 self.players.discard(player)
+        return socket
+
+    async def _say_and_close(self, request: web.Request, errors: str) -> web.WebSocketResponse:
+        """The lesson was edited into an error since the server started: the tab
+        shows what is wrong (a player would only have ended at once)."""
+        socket = web.WebSocketResponse()
+        await socket.prepare(request)
+        said = f"The lesson has errors; once they are fixed, start again.\n\n{errors}\n"
+        await socket.send_bytes(said.replace("\n", "\r\n").encode("utf-8", "replace"))
+        await socket.close()
         return socket
 
     @contextlib.contextmanager
@@ -226,6 +238,19 @@ class ClassServer:
             await response.write(chunk)
         await response.write_eof()
         return response
+
+
+def lesson_errors(path: Path) -> str | None:
+    """What is wrong with the lesson as it is on disk now, or None (a cached
+    lesson whose files are unchanged costs a few milliseconds)."""
+    from ..lesson import load
+    from ..lesson.diagnostics import LessonError
+
+    try:
+        load(path)
+    except LessonError as error:
+        return error.format()
+    return None
 
 
 async def _close(socket: web.WebSocketResponse) -> None:
