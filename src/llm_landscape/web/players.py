@@ -54,7 +54,11 @@ class Player(AppService):
         )
         self.argv = argv
         self.state_dir = state_dir
-        self.process: asyncio.subprocess.Process | None = None
+
+    @property
+    def process(self) -> asyncio.subprocess.Process | None:
+        """The player's process, once started (textual-serve's own attribute)."""
+        return self._process
 
     async def start(self, width: int, height: int) -> None:
         environment = self._build_environment(width=width, height=height)
@@ -62,7 +66,7 @@ class Player(AppService):
         # the terminal user's own state is never read or written by a tab.
         environment["LLM_LANDSCAPE_STATE_DIR"] = str(self.state_dir)
         environment.pop("LLM_LANDSCAPE_TOKEN", None)  # the class's secret is the server's
-        self.process = process = await asyncio.create_subprocess_exec(
+        process = await asyncio.create_subprocess_exec(
             *self.argv,
             stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,

@@ -148,6 +148,9 @@ class ClassServer:
     async def websocket(self, request: web.Request) -> web.StreamResponse:
         if not self._admitted(request):
             raise web.HTTPForbidden(text="This class needs its link (with ?token=).")
+        if (errors := await asyncio.to_thread(lesson_errors, self.served.lesson)) is not None:
+            return await self._say_and_close(request, errors)
+        # From the check to the add below nothing awaits: the class's places are exact.
         if self.full:
             raise web.HTTPServiceUnavailable(text=f"{FULL}: try again shortly.")
         launch = Launch.from_path(request.match_info["launch"], self.served.steps)
@@ -155,8 +158,6 @@ class ClassServer:
         width = _number(request.query.get("width"), 80, low=1, high=MAX_CELLS)
         height = _number(request.query.get("height"), 24, low=1, high=MAX_CELLS)
         session = request.cookies.get(SESSION_COOKIE, "")
-        if (errors := await asyncio.to_thread(lesson_errors, self.served.lesson)) is not None:
-            return await self._say_and_close(request, errors)
         with self._state_dir(session) as state_dir:
             socket = web.WebSocketResponse(heartbeat=15)
             player = Player(
@@ -167,7 +168,7 @@ class ClassServer:
                 close=partial(_close, socket),
                 downloads=self.downloads,
             )
-            self.players.add(player)  # before the first await: the class's places are exact
+            self.players.add(player)
             try:
                 await socket.prepare(request)
                 self.sockets.add(socket)

@@ -177,9 +177,14 @@ class CheckList(Widget, can_focus=True):
         text = Text(end="")
         if step is None:
             return text
-        if question is not None and self.short and not self.has_focus and not question.predict:
-            asked = [n for n, q in enumerate(step.check) if not q.predict]
-            position = asked.index(self.number or 0) + 1
+        if question is None:
+            right = len(step.check)
+            text.append(f"Check yourself: all {right} answered right. ", "bold")
+            text.append("Space: next step", "italic")
+            return text
+        asked = [n for n, q in enumerate(step.check) if q.predict == question.predict]
+        position = asked.index(self.number or 0) + 1
+        if self.short and not self.has_focus and not question.predict:
             text.append(f"Check yourself · {position} of {len(asked)}", "bold")
             if self._just is None:
                 text.append(" · a to answer", "italic")
@@ -188,13 +193,6 @@ class CheckList(Widget, can_focus=True):
             else:
                 text.append(": not quite · a to try again", "italic")
             return text
-        if question is None:
-            right = len(step.check)
-            text.append(f"Check yourself: all {right} answered right. ", "bold")
-            text.append("Space: next step", "italic")
-            return text
-        asked = [n for n, q in enumerate(step.check) if q.predict == question.predict]
-        position = asked.index(self.number or 0) + 1
         heading = "Before you read" if question.predict else "Check yourself"
         text.append(f"{heading} · {position} of {len(asked)}\n", "bold")
         text.append_text(prose.render(question.question, self._renderings.prose(question.question)))
