@@ -171,7 +171,7 @@ def test_lazy_imports_really_defer() -> None:
     the player's first frame needs no step view, screen, parser or lexer."""
     probe = (
         "import sys\n"
-        "import llm_landscape.cli, llm_landscape.play, llm_landscape.lesson\n"
+        "import llm_landscape.cli, llm_landscape.start, llm_landscape.lesson\n"
         "early = set(sys.modules)\n"
         "import llm_landscape.player.app\n"
         "late = (\n"

@@ -1,5 +1,5 @@
 """The ``llm-landscape`` command: checks, prints, exports or plays a lesson
-(the player is started by ``play.py``; the streams are ``streams.py``'s).
+(the player is started by ``start.py``; the streams are ``streams.py``'s).
 
 Kept free of Textual imports so that ``--check``, ``--print``, ``--help`` and
 ``--version`` start fast; the app is imported only when it is about to run.
@@ -93,9 +93,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.step is not None and not 1 <= args.step <= len(loaded.lesson.steps):
         arguments.usage_error(f"--step must be between 1 and {len(loaded.lesson.steps)}")
     if args.serve:
-        from . import play
+        from . import start
 
-        return play.for_a_class(loaded, path, args)
+        return start.for_a_class(loaded, path, args)
     if args.print_:
         return _print(loaded, path, None if args.step is None else args.step - 1)
     missing = streams.missing_terminal()
@@ -112,9 +112,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     # The Linux console's fonts have no emoji, and few of the other marks.
     ascii_only = args.ascii or not streams.utf8_terminal() or os.environ.get("TERM") == "linux"
-    from . import play
+    from . import start
 
-    return play.in_terminal(loaded, path, args, ascii_only)
+    return start.in_terminal(loaded, path, args, ascii_only)
 
 
 def _print(loaded: Loaded, path: Path, only: int | None = None) -> int:
