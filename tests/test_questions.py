@@ -8,6 +8,7 @@ from llm_landscape.lesson.loader import load_lesson
 from llm_landscape.lesson.model import Lesson
 from llm_landscape.player.app import LessonApp, PlayerOptions
 from llm_landscape.player.widgets.check_list import CheckList
+from llm_landscape.player.widgets.play_clock import PlayClock
 from llm_landscape.player.widgets.status_bar import StatusBar
 
 from .conftest import player, wait_for
@@ -122,7 +123,7 @@ async def test_play_waits_at_a_question_and_goes_on_once_answered(tmp_path: Path
         screen = player(app)
         await pilot.press("p")
         assert screen.playing
-        screen.countdown.start(0.01)  # the step's time is up
+        app.query_one(PlayClock).start(0.01)  # the step's time is up
         await wait_for(pilot, lambda: not screen.playing)
         assert screen.tour.counter == "Step 2 / 4"  # stopped at the question
         checks = app.query_one(CheckList)

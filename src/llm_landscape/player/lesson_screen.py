@@ -31,13 +31,13 @@ from ..lesson.model import Lesson
 from ..lesson.navigation import NumberEntry, Tour, carry_over
 from ..render.renderings import Renderings
 from . import progress
-from .autoplay import Countdown
 from .keys import SCREEN_BINDINGS
 from .options import PlayerOptions
 from .place_keeper import PlaceKeeper
 from .progress import Answers, first_open
 from .widgets.check_list import CheckList
 from .widgets.key_bar import KeyBar
+from .widgets.play_clock import PlayClock
 from .widgets.prose_pane import ProsePane
 from .widgets.status_bar import StatusBar
 from .widgets.step_bar import StepBar
@@ -83,7 +83,6 @@ class LessonScreen(Screen[None]):
         self.options = options
         self.keeper = keeper
         self.renderings = renderings
-        self.countdown = Countdown(self, self._advance, self._show_remaining)
         self.answers: Answers = keeper.answers()
         """What the learner answered, by step id (see ``widgets/check_list.py``),
         kept between runs with the place."""
@@ -127,6 +126,9 @@ class LessonScreen(Screen[None]):
             LessonScreen.tour, LessonScreen.playing, LessonScreen.wpm
         )
         yield KeyBar()
+        yield PlayClock(self.lesson.steps).data_bind(
+            LessonScreen.tour, LessonScreen.playing, LessonScreen.wpm
+        )
 
     def _new_step_view(self) -> StepView:
         from .widgets.step_view import StepView, chapter_line
@@ -201,8 +203,6 @@ class LessonScreen(Screen[None]):
         if self._step_view is not None:
             self._step_view.index = tour.current
         if tour.current is not None:
-            if self.playing:
-                self._start_countdown()
             self.keeper.remember_place(self.lesson.steps[tour.current].id)
 
     def on_resize(self) -> None:
@@ -293,36 +293,25 @@ class LessonScreen(Screen[None]):
 
     def on_screen_suspend(self) -> None:
         # Help, search, the overview, the palette or a question covers the step:
-        # Play waits, with the countdown it had, until the step shows again.
-        self.countdown.pause()
+        # Play waits, with the time it had, until the step shows again.
+        self.query_one(PlayClock).pause()
 
     def on_screen_resume(self) -> None:
         if self.playing:
-            self.countdown.resume()
+            self.query_one(PlayClock).resume()
 
     def on_status_bar_play_toggled(self) -> None:
         self.action_toggle_play()
 
-    def watch_playing(self, playing: bool) -> None:
-        if playing:
-            self._start_countdown()
-        else:
-            self.countdown.stop()
-
     def action_pace(self, direction: int) -> None:
         self.wpm = pacing.clamp_wpm(self.wpm + direction * pacing.WPM_STEP)
 
-    def watch_wpm(self) -> None:
-        if self.playing:
-            self._start_countdown()
+    def on_play_clock_ticked(self, message: PlayClock.Ticked) -> None:
+        self.query_one(StatusBar).remaining = message.remaining
 
-    def _start_countdown(self) -> None:
-        if self.tour.current is not None:
-            step = self.lesson.steps[self.tour.current]
-            self.countdown.start(pacing.dwell_seconds(step, self.wpm))
-
-    def _show_remaining(self, seconds: float | None) -> None:
-        self.query_one(StatusBar).remaining = seconds
+    def on_play_clock_expired(self, message: PlayClock.Expired) -> None:
+        if self.playing and message.tour == self.tour:  # else a move came first
+            self._advance()
 
     def _advance(self) -> None:
         current = self.tour.current

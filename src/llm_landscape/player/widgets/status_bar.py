@@ -3,7 +3,7 @@
 One widget drawing one line, rather than a container of five: it changes on
 every step, and five Statics asked Textual for a layout pass each time. Its
 inputs are reactives bound from the lesson screen (``data_bind``): ``tour``,
-``playing`` and ``wpm``; the countdown sets ``remaining``.
+``playing`` and ``wpm``; the screen sets ``remaining`` from the play clock.
 """
 
 from __future__ import annotations
