@@ -14,6 +14,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.worker import get_current_worker
 
@@ -73,6 +74,16 @@ class CodePanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield CodeView(id="code", ascii_only=self._ascii)
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # The panel is as tall as its code, so its size changes with the step;
+        # Textual then asks for a second layout pass (a new virtual size is a
+        # layout change for a widget that scrolls), and repaints the whole
+        # screen again ~40 ms later. The panel never scrolls (its CodeView
+        # does), so the first pass already placed everything.
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
 
     def show(self, key: int, code: CodeModel) -> None:
         """Show ``code``; ``key`` (the step index) identifies it in the cache."""
