@@ -92,7 +92,7 @@ async def test_rapid_play_toggling_never_double_advances(tmp_path: Path) -> None
         assert player(app).tour.current == 0
         await wait_for(pilot, lambda: player(app).tour.current == 1)
         # One step per dwell: a fresh countdown, the next advance a whole dwell away.
-        assert app.query_one(StatusBar).countdown == "next in 2s"
+        await wait_for(pilot, lambda: app.query_one(StatusBar).countdown == "next in 2s")
         await pilot.pause(0.5)
         assert player(app).tour.current == 1
         consistent(app)

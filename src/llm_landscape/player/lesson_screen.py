@@ -35,6 +35,7 @@ from .keys import SCREEN_BINDINGS
 from .options import PlayerOptions
 from .place_keeper import PlaceKeeper
 from .progress import Answers, first_open
+from .quiet_gc import QuietCollector
 from .widgets.check_list import CheckList
 from .widgets.key_bar import KeyBar
 from .widgets.play_clock import PlayClock
@@ -89,6 +90,7 @@ class LessonScreen(Screen[None]):
         self._play_after_check = False
         self.resume_step: int | None = None
         self._number = NumberEntry()
+        self._collector = QuietCollector(self)
         self._step_view: StepView | None = None
         start, tour = options.start_step, Tour(len(lesson.steps))
         self.set_reactive(LessonScreen.tour, tour if start is None else tour.go(start))
@@ -176,6 +178,9 @@ class LessonScreen(Screen[None]):
         view = self._step_view = self.query_one("#step-view", StepView)
         view.index = self.tour.current  # a key may have come while it was mounting
 
+    def on_unmount(self) -> None:
+        self._collector.release()
+
     # -- state → widgets --------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -201,6 +206,7 @@ class LessonScreen(Screen[None]):
             self.playing = False  # back on the title card: nothing to play
         self._play_after_check = False  # a move of the learner's own
         if self._step_view is not None:
+            self._collector.hold()
             self._step_view.index = tour.current
         if tour.current is not None:
             self.keeper.remember_place(self.lesson.steps[tour.current].id)

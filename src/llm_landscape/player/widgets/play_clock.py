@@ -108,5 +108,7 @@ class PlayClock(Widget):
         self.post_message(self.Ticked(max(0.0, self._deadline - monotonic())))
 
     def _expire(self) -> None:
-        self.stop()
+        # Not stop(): its "no time left" would blank the countdown for a frame
+        # before the next step's time arrives.
+        self._cancel()
         self.post_message(self.Expired(self.tour))

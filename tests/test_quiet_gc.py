@@ -1,0 +1,39 @@
+"""The garbage collector is held while a step is drawn, and let go after."""
+
+from __future__ import annotations
+
+import gc
+
+from llm_landscape.lesson.model import Lesson
+from llm_landscape.player.app import LessonApp, PlayerOptions
+
+from .conftest import player, wait_for
+
+
+async def test_the_collector_is_off_while_a_step_is_drawn_and_on_after(lesson: Lesson) -> None:
+    app = LessonApp(lesson, PlayerOptions(start_step=0, checks=False))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, gc.isenabled)
+        screen = player(app)
+        during: list[bool] = []
+
+        def shown() -> None:
+            during.append(gc.isenabled())
+            screen.call_after_refresh(lambda: during.append(gc.isenabled()))
+
+        screen.watch(screen, "tour", shown, init=False)
+        await pilot.press("right")
+        assert screen.tour.counter == "Step 2 / 6"
+        assert during == [False, False]  # as the step was shown, and as its frame was drawn
+        await wait_for(pilot, gc.isenabled)  # on again once the frame is out
+        assert gc.get_freeze_count() > 0  # what the player built is left out from now on
+
+
+async def test_a_player_that_quits_mid_hold_leaves_the_collector_on(lesson: Lesson) -> None:
+    app = LessonApp(lesson, PlayerOptions(start_step=0, checks=False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, gc.isenabled)
+        player(app).action_next()
+        assert not gc.isenabled()
+        app.exit()  # before the hold's timer
+    assert gc.isenabled()
