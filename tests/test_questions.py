@@ -327,3 +327,37 @@ async def test_help_lists_a_only_where_a_question_is_open(lesson_with_questions:
         player(app).answers[first.id] = {n: q.answer for n, q in enumerate(first.check)}
         await pilot.press("question_mark")
         assert "Answer the step's question" not in help_table()
+
+
+async def test_beneath_the_card_step_1_waits_drawn_and_its_question_takes_focus_on_space(
+    lesson_with_questions: Lesson, tmp_path: Path
+) -> None:
+    """Step 1 is shown under the title card, so Space only uncovers it; its
+    question (a guess before the step) must not take the card's keys meanwhile."""
+    from llm_landscape.player.state import StateStore
+
+    options = PlayerOptions(state=StateStore(tmp_path / "state.json"))
+    app = LessonApp(lesson_with_questions, options)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: player(app).step_view is not None)
+        view = player(app).step_view
+        assert view is not None and view.index == 0  # beneath the card already
+        await pilot.pause()
+        assert app.focused is None  # the card's keys are the card's
+        await pilot.press("space")
+        assert player(app).tour.counter == "Step 1 / 6"
+        assert app.focused is app.query_one(CheckList)  # the guess comes first, as before
+
+
+async def test_a_digit_on_the_card_jumps_though_a_question_waits_beneath(
+    lesson_with_questions: Lesson, tmp_path: Path
+) -> None:
+    from llm_landscape.player.state import StateStore
+
+    options = PlayerOptions(state=StateStore(tmp_path / "state.json"))
+    app = LessonApp(lesson_with_questions, options)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: player(app).step_view is not None)
+        await pilot.pause()
+        await pilot.press("3")
+        await wait_for(pilot, lambda: player(app).tour.counter == "Step 3 / 6")

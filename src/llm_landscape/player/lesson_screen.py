@@ -2,15 +2,14 @@
 action on the lesson (moves, questions, overview, search, copy, download, links, help).
 
 State lives here and flows one way: a key calls an action, the action replaces
-``tour`` (an immutable :class:`Tour`), and the new value reaches the widgets:
-the step bar and status bar through ``data_bind``, the step view through its
-``index``. Nothing is re-mounted per step.
+``tour`` (an immutable :class:`Tour`), and the new value reaches the widgets
+through ``data_bind``: the step bar, the status bar, Play's clock and the stage
+(the title card, or the step view's ``index``). Nothing is re-mounted per step.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 from functools import partial
 from time import monotonic
 from typing import TYPE_CHECKING, ClassVar
@@ -18,12 +17,10 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Container
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widget import MountError
 from textual.widgets import Static
 
 from ..lesson import pacing
@@ -40,6 +37,7 @@ from .widgets.check_list import CheckList
 from .widgets.key_bar import KeyBar
 from .widgets.play_clock import PlayClock
 from .widgets.prose_pane import ProsePane
+from .widgets.stage import Stage
 from .widgets.status_bar import StatusBar
 from .widgets.step_bar import StepBar
 from .widgets.title_card import TitleCard
@@ -91,7 +89,6 @@ class LessonScreen(Screen[None]):
         self.resume_step: int | None = None
         self._number = NumberEntry()
         self._collector = QuietCollector(self)
-        self._step_view: StepView | None = None
         start, tour = options.start_step, Tour(len(lesson.steps))
         self.set_reactive(LessonScreen.tour, tour if start is None else tour.go(start))
         self.set_reactive(LessonScreen.wpm, pacing.clamp_wpm(options.wpm))
@@ -105,9 +102,8 @@ class LessonScreen(Screen[None]):
 
     @property
     def step_view(self) -> StepView | None:
-        """The step view, once mounted: on the title card it is mounted just after
-        the card's first frame, which it would otherwise cost ~10 ms."""
-        return self._step_view
+        """The step view, once mounted (see ``widgets/stage.py``)."""
+        return self.query_one(Stage).step_view
 
     def compose(self) -> ComposeResult:
         ascii_only = self.options.ascii_only
@@ -117,12 +113,18 @@ class LessonScreen(Screen[None]):
             from .widgets.reload_banner import ReloadBanner
 
             yield ReloadBanner(self.lesson, id="reload-errors")
-        # The card lies over the step view (a layer above it), so that view is
-        # laid out, and step 1 prepared, while the learner reads the card.
-        with Container(id="stage"):
-            if self.tour.current is not None or self.options.play:
-                yield self._new_step_view()
-            yield TitleCard(self.lesson, id="title-card")
+        stage = Stage(
+            self.lesson,
+            self.renderings,
+            tour=self.tour,
+            answers=self.answers if self.options.checks else None,
+            first=self.resume_step or 0,
+            compose_view=self.options.play,
+            stacked=self.narrow,
+            ascii_only=ascii_only,
+            id="stage",
+        )
+        yield stage.data_bind(LessonScreen.tour, stacked=LessonScreen.narrow)
         steps = len(self.lesson.steps)
         yield StatusBar(steps, ascii_only=ascii_only, id="status-bar").data_bind(
             LessonScreen.tour, LessonScreen.playing, LessonScreen.wpm
@@ -132,51 +134,20 @@ class LessonScreen(Screen[None]):
             LessonScreen.tour, LessonScreen.playing, LessonScreen.wpm
         )
 
-    def _new_step_view(self) -> StepView:
-        from .widgets.step_view import StepView, chapter_line
-
-        first, ascii_only = self.resume_step or 0, self.options.ascii_only
-        view = StepView(
-            self.lesson.steps,
-            self.renderings,
-            chapter=chapter_line(self.lesson, ascii_only),
-            answers=self.answers if self.options.checks else None,
-            first=first,
-            ascii_only=ascii_only,
-            stacked=self.narrow,  # the right layout from its first step on
-            id="step-view",
-        )
-        return view.data_bind(stacked=LessonScreen.narrow)
-
     def on_mount(self) -> None:
-        if self.resume_step is not None:
-            self.query_one(TitleCard).offer_resume(self.resume_step + 1)
-        if (unmastered := self._first_open_step()) is not None:
-            index, count = unmastered
-            self.query_one(TitleCard).offer_open(index + 1, count)
-        if self.query("#step-view"):
-            self._adopt_step_view()
-        else:
-            # Queued behind the screen's first paint: the step view is mounted
-            # and drawn beneath the card right after it.
-            self.call_later(self._mount_step_view)
+        self._offer()
         self.watch_tour(self.tour, self.tour)
         if self.options.play:
             self.action_toggle_play()
 
-    async def _mount_step_view(self) -> None:
-        view = self._new_step_view()
-        try:
-            await self.query_one("#stage").mount(view, before=0)
-        except (MountError, NoMatches):
-            return  # the app is already closing (q pressed on the first frame)
-        self._adopt_step_view()
-
-    def _adopt_step_view(self) -> None:
-        from .widgets.step_view import StepView
-
-        view = self._step_view = self.query_one("#step-view", StepView)
-        view.index = self.tour.current  # a key may have come while it was mounting
+    def _offer(self) -> None:
+        """What the title card offers: to resume, and the first open question."""
+        card = self.query_one(TitleCard)
+        if self.resume_step is not None:
+            card.offer_resume(self.resume_step + 1)
+        if (unmastered := self._first_open_step()) is not None:
+            index, count = unmastered
+            card.offer_open(index + 1, count)
 
     def on_unmount(self) -> None:
         self._collector.release()
@@ -199,16 +170,14 @@ class LessonScreen(Screen[None]):
         return True
 
     def watch_tour(self, old: Tour, tour: Tour) -> None:
+        # The stage (card or step), the bars and the play clock follow by data_bind.
         if (old.current is None) != (tour.current is None):
             self.refresh_bindings()  # resume is a key of the title card only
-        self.query_one(TitleCard).display = tour.current is None
         if tour.current is None and self.playing:
             self.playing = False  # back on the title card: nothing to play
         self._play_after_check = False  # a move of the learner's own
-        if self._step_view is not None:
-            self._collector.hold()
-            self._step_view.index = tour.current
         if tour.current is not None:
+            self._collector.hold()
             self.keeper.remember_place(self.lesson.steps[tour.current].id)
 
     def on_resize(self) -> None:
@@ -275,14 +244,8 @@ class LessonScreen(Screen[None]):
             self.go_to(self.resume_step)
 
     def action_scroll(self, lines: int) -> None:
-        """↑/↓ (and k/j) when no pane has taken them: the title card, for a
-        terminal too short to show all of it, or the step's prose (in a narrow
-        terminal the whole step, code included). Neither needs focus first."""
-        if self.tour.current is None:
-            self.query_one(TitleCard).scroll_relative(y=lines, animate=False)
-        elif self._step_view is not None:
-            self._step_view.query_one(ProsePane).scroll_relative(y=lines, animate=False)
-        else:
+        """↑/↓ (and k/j) when no pane has taken them; neither needs focus first."""
+        if not self.query_one(Stage).scroll_lines(lines):
             raise SkipAction()
 
     def on_step_bar_clicked(self, message: StepBar.Clicked) -> None:
@@ -388,22 +351,15 @@ class LessonScreen(Screen[None]):
     def _go_to_hit(self, hit: Hit | None) -> None:
         if hit is not None:
             self.go_to(hit.step)
-            if self._step_view is not None:
-                self._step_view.reveal(hit)
+            if (view := self.step_view) is not None:
+                view.reveal(hit)
 
     def action_copy_code(self) -> None:
+        from .clipboard import copy_code
+
         current = self.tour.current
         code = None if current is None else self.lesson.steps[current].code
-        if code is None:
-            self.notify("This step has no code to copy.", markup=False)
-            return
-        from .clipboard import notice
-
-        assert current is not None  # a step with code is shown
-        self.app.copy_to_clipboard(code.source)
-        lines = code.source.count("\n") + 1
-        said = notice(lines, current + 1, os.environ, in_browser=self.app.is_web)
-        self.notify(said, markup=False, timeout=8)
+        copy_code(self.app, code, (current or 0) + 1)
 
     def action_download(self) -> None:
         from .download import deliver
@@ -433,11 +389,6 @@ class LessonScreen(Screen[None]):
         self.keeper.follow(lesson)
         # Before recomposing: the new bars bind to the new tour as they mount.
         self.set_reactive(LessonScreen.tour, tour)
-        self._step_view = None
         await self.recompose()
-        if self.query("#step-view"):
-            self._adopt_step_view()
-        else:
-            await self._mount_step_view()
         self.watch_tour(tour, tour)
         self.notify("Lesson reloaded.", timeout=2)

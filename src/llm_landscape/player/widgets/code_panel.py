@@ -93,12 +93,15 @@ class CodePanel(Vertical):
         self.border_subtitle = Content(code.language if code.title else "")
         self.query_one(CodeView).show(self.lines_for(key, code))
 
-    def prepare(self, key: int, code: CodeModel) -> None:
-        """Highlight and render ``code`` ahead of time; long code is left to ``show``,
-        whose background highlighting this must not cancel."""
+    def prepare(self, key: int, code: CodeModel, *, draw: bool = True) -> None:
+        """Highlight ``code`` ahead of time, and render its rows too if ``draw``
+        (in one column the prose pane draws it, from these lines); long code is
+        left to ``show``, whose background highlighting this must not cancel."""
         if key not in self._cache and code.source.count("\n") >= SYNC_HIGHLIGHT_LINES:
             return
-        self.query_one(CodeView).prepare(self.lines_for(key, code))
+        lines = self.lines_for(key, code)
+        if draw:
+            self.query_one(CodeView).prepare(lines)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

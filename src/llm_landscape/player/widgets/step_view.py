@@ -72,6 +72,8 @@ class StepView(Vertical):
     """The step shown (0-based); None shows nothing new (the title card is up)."""
     stacked: var[bool] = var(False, init=False)
     """The code under the prose, one column (a narrow terminal)."""
+    covered: var[bool] = var(False, init=False)
+    """Beneath the title card: the step is shown, but a question takes no focus."""
 
     def __init__(
         self,
@@ -165,8 +167,15 @@ class StepView(Vertical):
         panes = self.query_one("#panes")
         if panes.display == hidden:
             panes.display = not hidden
-        if hidden:
+        if hidden and not self.covered:
             checks.focus()  # so that a digit answers it rather than jumping away
+
+    def watch_covered(self, covered: bool) -> None:
+        index = self.index
+        if covered or index is None or not self._asks:
+            return
+        if predict_pending(self._steps[index], self._answers):
+            self.query_one(CheckList).focus()
 
     def _show(self, index: int) -> None:
         """Show a step; every text is shown as text, never markup."""
@@ -208,8 +217,12 @@ class StepView(Vertical):
             if 0 <= index < len(self._steps):
                 step = self._steps[index]
                 prose.prepare(step)
-                if step.code is not None and not self.stacked:
-                    code.prepare(index, step.code)
+                if step.code is not None:  # highlighted even when stacked: the
+                    # first lexing also imports Pygments' lexers (~20 ms at the first Space)
+                    code.prepare(index, step.code, draw=not self.stacked)
+
+    def scroll_prose(self, lines: int) -> None:
+        self.query_one(ProsePane).scroll_relative(y=lines, animate=False)
 
     def reveal(self, hit: Hit) -> None:
         """Scroll a search match into view: its line of code, or its part of the

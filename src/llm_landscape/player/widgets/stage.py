@@ -1,0 +1,144 @@
+"""The stage: the title card over the step view, and which of the two shows.
+
+The card lies over the step view (a layer above it), so that the view is laid
+out, and step 1 prepared, while the learner reads the card. On the card the
+view is mounted just after the card's first frame, which it would otherwise
+cost ~10 ms; when a step shows from the start it is composed at once.
+
+``tour`` and ``stacked`` are bound from the lesson screen (``data_bind``): the
+card shows while no step does, and the step view is handed the step, once
+it is there.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import Container
+from textual.reactive import var
+from textual.widget import MountError
+
+from ...lesson.model import Lesson
+from ...lesson.navigation import Tour
+from ...render.renderings import Renderings
+from ..progress import Answers
+from .title_card import TitleCard
+
+if TYPE_CHECKING:
+    from .step_view import StepView
+
+# The step view's module is imported when it is first mounted: the title
+# card's first frame does not need it.
+
+
+class Stage(Container):
+    tour: var[Tour] = var(Tour(0), init=False)
+    stacked: var[bool] = var(False, init=False)
+    """The step in one column (a narrow terminal): handed on to the step view."""
+
+    def __init__(
+        self,
+        lesson: Lesson,
+        renderings: Renderings,
+        *,
+        tour: Tour,
+        answers: Answers | None,
+        first: int = 0,
+        compose_view: bool = False,
+        stacked: bool = False,
+        ascii_only: bool = False,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self._lesson = lesson
+        self._renderings = renderings
+        self._answers = answers
+        """None: the questions are not asked (``--skip-checks``)."""
+        self._first = first
+        """The step the card leads to (step 1, or the one to resume)."""
+        self._compose_view = compose_view or tour.current is not None
+        self._ascii = ascii_only
+        self._view: StepView | None = None
+        self.set_reactive(Stage.tour, tour)
+        self.set_reactive(Stage.stacked, stacked)
+
+    @property
+    def step_view(self) -> StepView | None:
+        """The step view, once mounted."""
+        return self._view
+
+    @property
+    def card(self) -> TitleCard:
+        return self.query_one(TitleCard)
+
+    def compose(self) -> ComposeResult:
+        if self._compose_view:
+            yield self._new_step_view()
+        yield TitleCard(self._lesson, id="title-card")
+
+    def _new_step_view(self) -> StepView:
+        from .step_view import StepView, chapter_line
+
+        view = StepView(
+            self._lesson.steps,
+            self._renderings,
+            chapter=chapter_line(self._lesson, self._ascii),
+            answers=self._answers,
+            first=self._first,
+            ascii_only=self._ascii,
+            stacked=self.stacked,  # the right layout from its first step on
+            id="step-view",
+        )
+        return view.data_bind(Stage.stacked)
+
+    def on_mount(self) -> None:
+        self.watch_tour()
+        if self._compose_view:
+            self._adopt(self.query_one("#step-view"))
+        else:
+            # Queued behind the screen's first paint: the step view is mounted
+            # and drawn beneath the card right after it.
+            self.call_later(self._mount_step_view)
+
+    async def _mount_step_view(self) -> None:
+        view = self._new_step_view()
+        try:
+            await self.mount(view, before=0)
+        except MountError:
+            return  # the app is already closing (q pressed on the first frame)
+        self._adopt(view)
+
+    def _adopt(self, view: object) -> None:
+        from .step_view import StepView
+
+        assert isinstance(view, StepView)
+        self._view = view
+        self.watch_tour()  # a key may have come while it was mounting
+
+    def watch_tour(self) -> None:
+        current = self.tour.current
+        self.card.display = current is None
+        if (view := self._view) is not None:
+            # Beneath the card the view already shows the step the card leads
+            # to, laid out and drawn, its scrollbars in place: Space then only
+            # uncovers it (it had cost a second layout pass, and the frame
+            # came ~45 ms after the key at 80×24).
+            if current is None:
+                view.covered = True
+                view.index = self._first
+            else:  # the step first, then uncovered: a question it opens on takes focus
+                view.index = current
+                view.covered = False
+
+    def scroll_lines(self, lines: int) -> bool:
+        """↑/↓ when no pane has taken them: the card, for a terminal too short
+        to show all of it, or the step's prose (in one column, the whole step).
+        False if there is nothing to scroll yet."""
+        if self.tour.current is None:
+            self.card.scroll_relative(y=lines, animate=False)
+        elif self._view is not None:
+            self._view.scroll_prose(lines)
+        else:
+            return False
+        return True
