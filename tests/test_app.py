@@ -608,3 +608,18 @@ async def test_tab_moves_a_visible_focus_from_prose_to_code_and_back(lesson: Les
         assert prose.text == lines  # focus never re-wraps the prose
         await pilot.press("shift+tab")
         assert app.focused is prose
+
+
+async def test_code_that_fits_shows_no_scrollbars_after_longer_code(lesson: Lesson) -> None:
+    """Step 1's code is longer and wider than its panel, step 3's fits: the
+    scrollbars go with step 1's (they stayed, a grey bar and track over code
+    that could not scroll)."""
+    app = LessonApp(lesson, PlayerOptions(start_step=0))
+    async with app.run_test(size=(100, 30)) as pilot:
+        code = app.query_one(CodeView)
+        await pilot.pause()
+        assert code.show_vertical_scrollbar  # step 1's code is longer than the panel
+        await pilot.press("3")
+        await pilot.pause()
+        assert code.virtual_size.height <= code.scrollable_content_region.height + 1
+        assert not code.show_vertical_scrollbar and not code.show_horizontal_scrollbar

@@ -76,6 +76,10 @@ class LineScrollView(ScrollView):
             self.refresh()
             return
         self.virtual_size = size
+        # And the scrollbars now: the layout this asks for finds the virtual
+        # size already set and leaves them as they were, so code that fits
+        # kept the scrollbars of the longer code before it.
+        self._scroll_update(size)
 
     def refresh_rows(self, same: Callable[[int], bool]) -> None:
         """Repaint the rows of the view for which ``same(row)`` is false: rows
