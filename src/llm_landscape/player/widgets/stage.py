@@ -58,6 +58,7 @@ class Stage(Container):
         self._first = first
         """The step the card leads to (step 1, or the one to resume)."""
         self._compose_view = compose_view or tour.current is not None
+        """The view composed with the card, not mounted after its first frame."""
         self._ascii = ascii_only
         self._view: StepView | None = None
         self.set_reactive(Stage.tour, tour)
@@ -74,7 +75,8 @@ class Stage(Container):
 
     def compose(self) -> ComposeResult:
         if self._compose_view:
-            yield self._new_step_view()
+            self._view = self._new_step_view()
+            yield self._view
         yield TitleCard(self._lesson, id="title-card")
 
     def _new_step_view(self) -> StepView:
@@ -85,7 +87,6 @@ class Stage(Container):
             self._renderings,
             chapter=chapter_line(self._lesson, self._ascii),
             answers=self._answers,
-            first=self._first,
             ascii_only=self._ascii,
             stacked=self.stacked,  # the right layout from its first step on
             id="step-view",
@@ -94,9 +95,7 @@ class Stage(Container):
 
     def on_mount(self) -> None:
         self.watch_tour()
-        if self._compose_view:
-            self._adopt(self.query_one("#step-view"))
-        else:
+        if self._view is None:
             # Queued behind the screen's first paint, on the screen's queue: on
             # the stage's own it was mounted and drawn before that paint, which
             # came ~40 ms later (first frame 216 → 258 ms, 8 starts each).
@@ -108,12 +107,6 @@ class Stage(Container):
             await self.mount(view, before=0)
         except MountError:
             return  # the app is already closing (q pressed on the first frame)
-        self._adopt(view)
-
-    def _adopt(self, view: object) -> None:
-        from .step_view import StepView
-
-        assert isinstance(view, StepView)
         self._view = view
         self.watch_tour()  # a key may have come while it was mounting
 

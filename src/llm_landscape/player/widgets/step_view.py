@@ -69,7 +69,8 @@ class StepView(Vertical):
     """
 
     index: var[int | None] = var(None, init=False)
-    """The step shown (0-based); None shows nothing new (the title card is up)."""
+    """The step shown (0-based); None until the stage hands it one (beneath the
+    title card, the step the card leads to)."""
     stacked: var[bool] = var(False, init=False)
     """The code under the prose, one column (a narrow terminal)."""
     covered: var[bool] = var(False, init=False)
@@ -82,7 +83,6 @@ class StepView(Vertical):
         *,
         chapter: tuple[str, str] = ("", ""),
         answers: Answers | None = None,
-        first: int = 0,
         ascii_only: bool = False,
         stacked: bool = False,
         id: str | None = None,
@@ -97,8 +97,6 @@ class StepView(Vertical):
         self.set_reactive(StepView.stacked, stacked)
         self._steps = steps
         self._renderings = renderings
-        self.first = first
-        """The step the title card leads to (step 1, or the one to resume)."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="heading"):
@@ -211,7 +209,9 @@ class StepView(Vertical):
     def _prepare(self, shown: int | None) -> None:
         if self.index != shown or not self.is_attached:
             return  # moved on meanwhile: the newer step's timer prepares around it
-        likely = (self.first,) if shown is None else (shown + 1, shown - 1)
+        if shown is None:
+            return  # not handed a step yet: nothing to prepare around
+        likely = (shown + 1, shown - 1)
         prose, code = self.query_one(ProsePane), self.query_one(CodePanel)
         for index in likely:
             if 0 <= index < len(self._steps):
