@@ -18,12 +18,8 @@ the link's style carries as data; the lesson screen decides what to do.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
-from rich import box
-from rich.console import Console, RenderableType
-from rich.panel import Panel
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -39,24 +35,7 @@ from ...render.renderings import Renderings
 from .code_rows import CodeRows
 from .line_scroll import LineScrollView
 from .marking import marked
-
-PARTS = ("heading", "body", "insight")
-
-
-Row = list[Segment]
-
-
-@dataclass(frozen=True)
-class ProseLines:
-    """A step's prose laid out at one width: the rows, and where each part starts.
-
-    Rows are kept as segments, not Strips: a Strip carries seven caches of its
-    own that fill with copies as Textual draws it, and cached layouts of every
-    visited step made Strips the largest item of the player's memory."""
-
-    rows: list[Row]
-    starts: dict[str, int]
-    width: int
+from .prose_lines import NOTHING, ProseColours, ProseLines, Row, lay_out
 
 
 class ProsePane(LineScrollView, can_focus=True):
@@ -98,7 +77,7 @@ class ProsePane(LineScrollView, can_focus=True):
         self._code_styles: tuple[Style, ...] = ()
         self._drawn_code = False
         self._cache: LRUCache[tuple[int, int], ProseLines] = LRUCache(64)
-        self._lines = ProseLines([], {}, 0)
+        self._lines = NOTHING
         self._frame = (Style(), 0)
         self._needle = ""
         self._cached_colours: tuple[Style, ...] = ()
@@ -244,7 +223,7 @@ class ProsePane(LineScrollView, can_focus=True):
             return
         before = self._lines.rows
         if width <= 0:
-            self._lines = ProseLines([], {}, 0)
+            self._lines = NOTHING
         else:
             self._lines = self._layout(self._step, width)
         after = self._lines.rows
@@ -269,35 +248,17 @@ class ProsePane(LineScrollView, can_focus=True):
         return cached
 
     def _lay_out_step(self, step: Step, width: int) -> ProseLines:
-        base = self.rich_style
-        rows: list[Row] = []
-        starts: dict[str, int] = {}
+        colours = ProseColours(
+            self.rich_style,
+            self.get_component_rich_style("prose-pane--heading", partial=True),
+            self.get_component_rich_style("prose-pane--insight", partial=True),
+        )
+        renderings = self._renderings
 
-        def add(part: str, renderable: RenderableType, gap_before: bool) -> None:
-            if gap_before and rows:
-                rows.append([Segment(" " * width, base)])
-            starts[part] = len(rows)
-            rows.extend(_rows(self.app.console, renderable, width, base))
+        def markdown(source: str) -> Text:
+            return prose.render(source, renderings.prose(source))
 
-        if step.heading:
-            heading_style = self.get_component_rich_style("prose-pane--heading", partial=True)
-            add("heading", Text(step.heading, heading_style), False)
-        add("body", self._markdown(step.body), True)
-        if step.insight:
-            accent = self.get_component_rich_style("prose-pane--insight", partial=True)
-            callout = Panel(
-                self._markdown(step.insight),
-                box=box.ROUNDED,
-                title=Text("Key insight", accent),
-                title_align="left",
-                border_style=Style(color=accent.color),
-                padding=(0, 1),
-            )
-            add("insight", callout, True)
-        return ProseLines(rows, starts, width)
-
-    def _markdown(self, markdown: str) -> Text:
-        return prose.render(markdown, self._renderings.prose(markdown))
+        return lay_out(step, width, self.app.console, colours, markdown)
 
 
 def _on(base: Style, component: str, pane: ProsePane) -> Style:
@@ -309,11 +270,3 @@ def _on(base: Style, component: str, pane: ProsePane) -> Style:
 
 def _row(rows: list[Row], index: int) -> Row | None:
     return rows[index] if index < len(rows) else None
-
-
-def _rows(console: Console, renderable: RenderableType, width: int, base: Style) -> list[Row]:
-    options = console.options.update(width=width, height=None)
-    # Runs of one style as one segment: every segment costs Textual a Strip
-    # piece per cut and the terminal an escape sequence per frame.
-    lines = console.render_lines(renderable, options, style=base, pad=True)
-    return [list(Segment.simplify(line)) for line in lines]
