@@ -9,7 +9,6 @@ through ``data_bind``: the step bar, the status bar, Play's clock and the stage
 
 from __future__ import annotations
 
-import contextlib
 from functools import partial
 from time import monotonic
 from typing import TYPE_CHECKING, ClassVar
@@ -18,7 +17,6 @@ from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.content import Content
-from textual.css.query import NoMatches
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Static
@@ -31,7 +29,7 @@ from . import progress
 from .keys import SCREEN_BINDINGS
 from .options import PlayerOptions
 from .place_keeper import PlaceKeeper
-from .progress import Answers, first_open
+from .progress import Answers
 from .quiet_gc import QuietCollector
 from .widgets.check_list import CheckList
 from .widgets.key_bar import KeyBar
@@ -40,7 +38,6 @@ from .widgets.prose_pane import ProsePane
 from .widgets.stage import Stage
 from .widgets.status_bar import StatusBar
 from .widgets.step_bar import StepBar
-from .widgets.title_card import TitleCard
 
 if TYPE_CHECKING:
     from ..lesson.search import Hit
@@ -85,6 +82,8 @@ class LessonScreen(Screen[None]):
         self.answers: Answers = keeper.answers()
         """What the learner answered, by step id (see ``widgets/check_list.py``),
         kept between runs with the place."""
+        self.asked: Answers | None = self.answers if options.checks else None
+        """The answers, where the questions are asked; None with ``--skip-checks``."""
         self._play_after_check = False
         self.resume_step: int | None = None
         self._number = NumberEntry()
@@ -117,8 +116,9 @@ class LessonScreen(Screen[None]):
             self.lesson,
             self.renderings,
             tour=self.tour,
-            answers=self.answers if self.options.checks else None,
-            first=self.resume_step or 0,
+            answers=self.asked,
+            resume=self.resume_step,
+            open_step=self._first_open_step(),
             compose_view=self.options.play,
             stacked=self.narrow,
             ascii_only=ascii_only,
@@ -135,19 +135,9 @@ class LessonScreen(Screen[None]):
         )
 
     def on_mount(self) -> None:
-        self._offer()
         self.watch_tour(self.tour, self.tour)
         if self.options.play:
             self.action_toggle_play()
-
-    def _offer(self) -> None:
-        """What the title card offers: to resume, and the first open question."""
-        card = self.query_one(TitleCard)
-        if self.resume_step is not None:
-            card.offer_resume(self.resume_step + 1)
-        if (unmastered := self._first_open_step()) is not None:
-            index, count = unmastered
-            card.offer_open(index + 1, count)
 
     def on_unmount(self) -> None:
         self._collector.release()
@@ -215,24 +205,15 @@ class LessonScreen(Screen[None]):
             self.go_to(step)
 
     def _first_open_step(self) -> tuple[int, int] | None:
-        if not self.options.checks:
-            return None
-        return progress.first_open_step(self.lesson, self.answers)
+        return None if self.asked is None else progress.first_open_step(self.lesson, self.asked)
 
     def action_open_question(self) -> None:
         if (found := self._first_open_step()) is not None and self.tour.current is None:
             self.go_to(found[0])
 
     def _open_question_here(self) -> CheckList | None:
-        """The step's question panel, while it has a question to answer."""
-        if self.tour.current is None or not self.options.checks:
-            return None
-        step = self.lesson.steps[self.tour.current]
-        if first_open(step, self.answers) is None:
-            return None
-        with contextlib.suppress(NoMatches):
-            return self.query_one(CheckList)
-        return None
+        view = self.step_view
+        return None if view is None else view.open_question()
 
     def action_answer(self) -> None:
         """a: to the question, wherever focus was (Tab would pass the panes first)."""
@@ -283,13 +264,10 @@ class LessonScreen(Screen[None]):
             self._advance()
 
     def _advance(self) -> None:
-        current = self.tour.current
-        step = None if current is None else self.lesson.steps[current]
-        if step is not None and self.options.checks and first_open(step, self.answers) is not None:
+        if (checks := self._open_question_here()) is not None:
             # Play waits at a question; it goes on once the step's are answered.
             self.playing, self._play_after_check = False, True
-            with contextlib.suppress(NoMatches):
-                self.query_one(CheckList).focus()
+            checks.focus()
             return
         if self.tour.at_end:
             self.playing = False  # Play ends on the end card, no notice over the counter
@@ -310,13 +288,12 @@ class LessonScreen(Screen[None]):
         """The end card: what the lesson covered, and what to do next."""
         from .screens.end import EndScreen
 
-        answers = self.answers if self.options.checks else None
         screen = EndScreen(
             self.lesson,
             self.tour,
             self.renderings,
             ascii_only=self.options.ascii_only,
-            answers=answers,
+            answers=self.asked,
         )
         self.app.push_screen(screen, self._after_end)
 
@@ -333,9 +310,8 @@ class LessonScreen(Screen[None]):
     def action_overview(self) -> None:
         from .screens.overview import OverviewScreen
 
-        answers = self.answers if self.options.checks else None
         screen = OverviewScreen(
-            self.lesson, self.tour, ascii_only=self.options.ascii_only, answers=answers
+            self.lesson, self.tour, ascii_only=self.options.ascii_only, answers=self.asked
         )
         self.app.push_screen(screen, self._go_to_chosen)
 

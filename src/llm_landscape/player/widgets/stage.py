@@ -44,7 +44,8 @@ class Stage(Container):
         *,
         tour: Tour,
         answers: Answers | None,
-        first: int = 0,
+        resume: int | None = None,
+        open_step: tuple[int, int] | None = None,
         compose_view: bool = False,
         stacked: bool = False,
         ascii_only: bool = False,
@@ -55,8 +56,11 @@ class Stage(Container):
         self._renderings = renderings
         self._answers = answers
         """None: the questions are not asked (``--skip-checks``)."""
-        self._first = first
+        self._first = resume or 0
         """The step the card leads to (step 1, or the one to resume)."""
+        self._offers = (resume, open_step)
+        """What the card offers: the step to resume at, the first with open
+        questions and how many (0-based steps)."""
         self._compose_view = compose_view or tour.current is not None
         """The view composed with the card, not mounted after its first frame."""
         self._ascii = ascii_only
@@ -77,7 +81,13 @@ class Stage(Container):
         if self._compose_view:
             self._view = self._new_step_view()
             yield self._view
-        yield TitleCard(self._lesson, id="title-card")
+        resume, open_step = self._offers
+        yield TitleCard(
+            self._lesson,
+            resume=None if resume is None else resume + 1,
+            open_step=None if open_step is None else (open_step[0] + 1, open_step[1]),
+            id="title-card",
+        )
 
     def _new_step_view(self) -> StepView:
         from .step_view import StepView, chapter_line

@@ -27,7 +27,7 @@ from ...lesson.icons import glyph
 from ...lesson.model import Lesson, Step
 from ...lesson.search import Hit
 from ...render.renderings import Renderings
-from ..progress import Answers, predict_pending
+from ..progress import Answers, first_open, predict_pending
 from .check_list import CheckList
 from .code_panel import CodePanel
 from .code_rows import CodeRows
@@ -167,6 +167,15 @@ class StepView(Vertical):
             panes.display = not hidden
         if hidden and not self.covered:
             checks.focus()  # so that a digit answers it rather than jumping away
+
+    def open_question(self) -> CheckList | None:
+        """The question panel, while the step on show has a question to answer."""
+        index = self.index
+        if index is None or self.covered or not self._asks:
+            return None
+        if first_open(self._steps[index], self._answers) is None:
+            return None
+        return self.query_one(CheckList)
 
     def watch_covered(self, covered: bool) -> None:
         index = self.index

@@ -51,11 +51,20 @@ class TitleCard(ScrollView, can_focus=False):
     TitleCard > .title-card--resume { color: $text-accent; }
     """
 
-    def __init__(self, lesson: Lesson, *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        lesson: Lesson,
+        *,
+        resume: int | None = None,
+        open_step: tuple[int, int] | None = None,
+        id: str | None = None,
+    ) -> None:
+        """``resume``: the step to offer to resume at (1-based); ``open_step``:
+        the first step with questions still open, and how many (1-based)."""
         super().__init__(id=id)
         self._lesson = lesson
-        self._resume: int | None = None
-        self._open: tuple[int, int] | None = None
+        self._resume = resume
+        self._open = open_step
         self._rows: list[list[Segment]] = []
         self._frame = (Style(), 0)
         self._laid_out: tuple[object, ...] | None = None
@@ -65,16 +74,6 @@ class TitleCard(ScrollView, can_focus=False):
     def text(self) -> str:
         """The card's words, line by line (for tests and tools)."""
         return self._card().plain
-
-    def offer_open(self, number: int, questions: int) -> None:
-        """Show "Step N has 2 questions still open — press u" under the hint."""
-        self._open = (number, questions)
-        self._lay_out()
-
-    def offer_resume(self, number: int) -> None:
-        """Show "Resume at step N — press r" under the hint."""
-        self._resume = number
-        self._lay_out()
 
     def on_mount(self) -> None:
         self._lay_out()
