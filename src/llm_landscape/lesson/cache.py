@@ -29,7 +29,7 @@ import time
 import zlib
 from pathlib import Path
 
-from .textsafety import make_safe
+from . import cached_lesson
 
 TYPE_CHECKING = False  # not typing's: importing typing costs --check ~2 ms
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ class Cached:
     @property
     def lesson(self) -> Lesson:
         if self._lesson is None:
-            self._lesson = _build(self._checked)
+            self._lesson = cached_lesson.build(self._checked)
         return self._lesson
 
 
@@ -91,11 +91,11 @@ def read(path: Path) -> Cached | None:
         data = _current(path.resolve(strict=True))
         if data is None:
             return None
-        warnings = [_text(line) for line in data["warnings"]]
+        warnings = [cached_lesson.safe_text(line) for line in data["warnings"]]
         derived = data.get("derived")
         if not isinstance(derived, dict):
             derived = {}
-        return Cached(_checked(data["lesson"]), warnings, derived)
+        return Cached(cached_lesson.checked(data["lesson"]), warnings, derived)
     except (OSError, ValueError, TypeError, KeyError, IndexError, RecursionError, MemoryError):
         return None
     except RuntimeError:  # a loop of symbolic links, on Python 3.11-3.12
@@ -113,7 +113,7 @@ def store(path: Path, lesson: Lesson, warnings: list[str]) -> None:
             "program": _program(),
             "path": str(where),
             "files": stamps,
-            "lesson": _plain(lesson),
+            "lesson": cached_lesson.to_plain(lesson),
             "warnings": warnings,
             "derived": {},
         }
@@ -209,95 +209,3 @@ def _program() -> list[Any]:
             if entry.name.endswith(".py"):
                 newest = max(newest, entry.stat().st_mtime_ns)
     return [__version__, newest, pygments_version]
-
-
-STEP_FIELDS = ("id", "label", "icon", "title", "body", "subtitle", "heading", "insight")
-
-
-def _plain(lesson: Lesson) -> dict[str, Any]:
-    return {
-        "title": lesson.title,
-        "chapter": lesson.chapter,
-        "subtitle": lesson.subtitle,
-        "badge": lesson.badge,
-        "manifest": str(lesson.path),
-        "files": [str(file) for file in lesson.files],
-        "steps": [
-            {
-                **{name: getattr(step, name) for name in STEP_FIELDS},
-                "code": None if step.code is None else step.code._asdict(),
-                "dwell": step.dwell,
-                "check": [
-                    {**question._asdict(), "choices": list(question.choices)}
-                    for question in step.check
-                ],
-            }
-            for step in lesson.steps
-        ],
-    }
-
-
-LESSON_FIELDS = ("title", "chapter", "subtitle", "badge", "manifest")
-
-
-def _checked(plain: dict[str, Any]) -> dict[str, Any]:
-    """The entry's lesson with every field checked for type and made safe; raises
-    TypeError, ValueError or KeyError for one of the wrong shape."""
-    steps = [_checked_step(step) for step in plain["steps"]]
-    if not steps:
-        raise ValueError("no steps")
-    checked = {name: _text(plain[name]) for name in LESSON_FIELDS}
-    return {**checked, "files": [_text(file) for file in plain["files"]], "steps": steps}
-
-
-def _checked_step(plain: dict[str, Any]) -> dict[str, Any]:
-    code, dwell = plain["code"], plain["dwell"]
-    if code is not None:
-        code = {name: _text(code[name]) for name in ("title", "language", "source")}
-    if isinstance(dwell, bool) or not (
-        dwell is None or (isinstance(dwell, (int, float)) and dwell > 0)
-    ):
-        raise TypeError("dwell")
-    check = [_checked_question(question) for question in plain["check"]]
-    texts = {name: _text(plain[name]) for name in STEP_FIELDS}
-    return {**texts, "code": code, "dwell": dwell, "check": check}
-
-
-def _checked_question(plain: dict[str, Any]) -> dict[str, Any]:
-    choices = [_text(choice) for choice in plain["choices"]]
-    answer, predict = plain["answer"], plain["predict"]
-    if isinstance(answer, bool) or not isinstance(answer, int) or not 0 <= answer < len(choices):
-        raise ValueError("answer")
-    if not isinstance(predict, bool):
-        raise TypeError("predict")
-    texts = {name: _text(plain[name]) for name in ("question", "explain")}
-    return {**texts, "choices": tuple(choices), "answer": answer, "predict": predict}
-
-
-def _build(checked: dict[str, Any]) -> Lesson:
-    from .model import CodePanel, Lesson, Question, Step
-
-    steps = tuple(
-        Step(
-            **{name: step[name] for name in STEP_FIELDS},
-            code=None if step["code"] is None else CodePanel(**step["code"]),
-            dwell=step["dwell"],
-            check=tuple(Question(**question) for question in step["check"]),
-        )
-        for step in checked["steps"]
-    )
-    return Lesson(
-        title=checked["title"],
-        steps=steps,
-        path=Path(checked["manifest"]),
-        chapter=checked["chapter"],
-        subtitle=checked["subtitle"],
-        badge=checked["badge"],
-        files=tuple(Path(file) for file in checked["files"]),
-    )
-
-
-def _text(value: object) -> str:
-    if not isinstance(value, str):
-        raise TypeError("text")
-    return make_safe(value)
