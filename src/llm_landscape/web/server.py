@@ -20,7 +20,6 @@ import asyncio
 import contextlib
 import hashlib
 import hmac
-import json
 import re
 import secrets
 import tempfile
@@ -35,11 +34,11 @@ from textual_serve.download_manager import DownloadManager
 from .launch import SESSION_ID, Launch, command
 from .page import notice_page, player_page
 from .players import Player
+from .protocol import forward, number, terminal_size
 
 SESSION_COOKIE = "llm_landscape_session"
 TOKEN_COOKIE = "llm_landscape_token"
 COOKIE_SECONDS = 365 * 24 * 3600
-MAX_CELLS = 1000
 """The widest or tallest terminal a tab may ask for; beyond it, the default."""
 FULL = "The class is full"
 CONTENT_SECURITY = (
@@ -121,7 +120,7 @@ class ClassServer:
                 "a place frees as soon as someone closes their tab.",
             )
         launch = Launch.from_query(request.query, self.served.steps)
-        size = _number(request.query.get("fontsize"), 16, low=8, high=48)
+        size = number(request.query.get("fontsize"), 16, low=8, high=48)
         response = web.Response(
             text=player_page(title, f"ws/{launch.as_path()}", size),
             content_type="text/html",
@@ -155,8 +154,7 @@ class ClassServer:
             raise web.HTTPServiceUnavailable(text=f"{FULL}: try again shortly.")
         launch = Launch.from_path(request.match_info["launch"], self.served.steps)
         launch = launch.over(self.served.start)
-        width = _number(request.query.get("width"), 80, low=1, high=MAX_CELLS)
-        height = _number(request.query.get("height"), 24, low=1, high=MAX_CELLS)
+        width, height = terminal_size(request.query.get("width"), request.query.get("height"))
         session = request.cookies.get(SESSION_COOKIE, "")
         with self._state_dir(session) as state_dir:
             socket = web.WebSocketResponse(heartbeat=15)
@@ -209,7 +207,7 @@ class ClassServer:
             async for message in socket:
                 if message.type is not WSMsgType.TEXT:
                     continue
-                await _forward(message.data, socket, player)
+                await forward(message.data, socket, player)
         finally:
             ended.cancel()
 
@@ -258,40 +256,8 @@ async def _close(socket: web.WebSocketResponse) -> None:
     await socket.close()
 
 
-async def _forward(text: str, socket: web.WebSocketResponse, player: Player) -> None:
-    """One message of textual.js's protocol; anything malformed is dropped."""
-    try:
-        envelope = json.loads(text)
-    except (ValueError, RecursionError):  # "[[[[…": deeper than the parser goes
-        return
-    if not isinstance(envelope, list) or not envelope:
-        return
-    kind, data = envelope[0], envelope[1] if len(envelope) > 1 else None
-    if kind == "stdin" and isinstance(data, str):
-        await player.send_bytes(data.encode("utf-8", "replace"))
-    elif kind == "resize" and isinstance(data, dict):
-        width = _number(data.get("width"), 80, low=1, high=MAX_CELLS)
-        height = _number(data.get("height"), 24, low=1, high=MAX_CELLS)
-        await player.set_terminal_size(width, height)
-    elif kind == "ping" and isinstance(data, str) and len(data) < 64:
-        with contextlib.suppress(ConnectionError, RuntimeError):  # the tab is closing
-            await socket.send_json(["pong", data])
-    elif kind == "focus":
-        await player.focus()
-    elif kind == "blur":
-        await player.blur()
-
-
 def _places(count: int) -> str:
     return "The one place is taken." if count == 1 else f"All {count} places are taken."
-
-
-def _number(value: object, default: int, *, low: int, high: int) -> int:
-    if isinstance(value, bool):
-        return default
-    if isinstance(value, str) and value.isdigit() and len(value) <= 6:
-        value = int(value)
-    return value if isinstance(value, int) and low <= value <= high else default
 
 
 def _digest(token: str) -> str:
