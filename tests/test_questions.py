@@ -9,6 +9,7 @@ from llm_landscape.lesson.model import Lesson
 from llm_landscape.player.app import LessonApp, PlayerOptions
 from llm_landscape.player.widgets.check_list import CheckList
 from llm_landscape.player.widgets.play_clock import PlayClock
+from llm_landscape.player.widgets.prose_pane import ProsePane
 from llm_landscape.player.widgets.status_bar import StatusBar
 
 from .conftest import player, wait_for
@@ -361,3 +362,43 @@ async def test_a_digit_on_the_card_jumps_though_a_question_waits_beneath(
         await pilot.pause()
         await pilot.press("3")
         await wait_for(pilot, lambda: player(app).tour.counter == "Step 3 / 6")
+
+
+GUESS_FIRST = """\
+title: G
+steps:
+  - id: guess
+    label: Guess
+    title: A step that opens on a guess
+    body: "The answer is 42."
+    code: {language: python, source: "answer = 42"}
+    check:
+      - {question: "Guess the answer", kind: predict, choices: ["7", "42"], answer: 2}
+  - id: next
+    label: Next
+    title: The step after it
+    body: "Plain prose after the guess."
+    code: {language: python, source: "print('a')\\nprint('b')\\nprint('c')"}
+"""
+
+
+async def test_leaving_a_guess_lays_the_screen_out_once(tmp_path: Path) -> None:
+    """The panes hidden behind a guess keep their size: showing them again is
+    one layout, whose frame has the next step's text (it took two, the text
+    coming ~60 ms after the key, when the panes had been laid out at no size)."""
+    path = tmp_path / "guess.yaml"
+    path.write_text(GUESS_FIRST, encoding="utf-8")
+    app = LessonApp(load_lesson(path)[0], PlayerOptions())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.2)  # the step view, laid out beneath the title card
+        await pilot.press("space")
+        await wait_for(pilot, lambda: not app.query_one("#panes").display)
+        await pilot.pause(0.2)
+        layouts: list[object] = []
+        screen = player(app)
+        screen.screen_layout_refresh_signal.subscribe(screen, layouts.append)
+        await pilot.press("space")
+        await pilot.pause(0.3)  # past the neighbours' preparing and any later pass
+        assert screen.tour.counter == "Step 2 / 2"
+        assert "Plain prose after the guess." in "\n".join(app.query_one(ProsePane).text)
+        assert len(layouts) == 1

@@ -12,9 +12,7 @@ from rich.color import Color, ColorParseError
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.content import Content
-from textual.geometry import Size
 from textual.message import Message
 from textual.worker import get_current_worker
 
@@ -29,6 +27,7 @@ from ...render.highlight import (
 )
 from ...render.renderings import CACHED_LINES, Renderings
 from .code_view import CodeView
+from .unscrolled import UnscrolledVertical
 
 SYNC_HIGHLIGHT_LINES = CACHED_LINES
 """Above this many lines, highlight in a thread and show plain text first."""
@@ -42,7 +41,7 @@ def _is_colour(value: str) -> bool:
     return True
 
 
-class CodePanel(Vertical):
+class CodePanel(UnscrolledVertical):  # as tall as its code: see unscrolled.py
     DEFAULT_CSS = """
     CodePanel {
         height: auto; max-height: 100%;  /* as tall as its code, at most the pane */
@@ -74,16 +73,6 @@ class CodePanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield CodeView(id="code", ascii_only=self._ascii)
-
-    def _size_updated(
-        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
-    ) -> bool:
-        # The panel is as tall as its code, so its size changes with the step;
-        # Textual then asks for a second layout pass (a new virtual size is a
-        # layout change for a widget that scrolls), and repaints the whole
-        # screen again ~40 ms later. The panel never scrolls (its CodeView
-        # does), so the first pass already placed everything.
-        return super()._size_updated(size, virtual_size, container_size, layout=False)
 
     def show(self, key: int, code: CodeModel) -> None:
         """Show ``code``; ``key`` (the step index) identifies it in the cache."""

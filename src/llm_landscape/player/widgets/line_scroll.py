@@ -18,6 +18,7 @@ class LineScrollView(ScrollView):
     the next frame."""
 
     _natural_size = Size(0, 0)  # what set_content_size was given, before padding
+    _last_views = (Size(0, 0), Size(0, 0))  # the view and its scrollable part, last shown
 
     def action_scroll_up(self) -> None:
         if not self.allow_vertical_scroll:
@@ -44,9 +45,17 @@ class LineScrollView(ScrollView):
         self._pad_content_size()  # the padding follows the view's size
 
     def _pad_content_size(self) -> None:
+        # Hidden (``display: none``, while a guess is asked first) the view has
+        # no size: pad to the one it had, which it gets back when shown. Padded
+        # to nothing, showing it again laid the screen out twice (the second
+        # ~40 ms after the key, behind the neighbours' preparing).
+        shown = bool(self.content_region.area)
+        if shown:
+            self._last_views = (self.content_region.size, self.scrollable_content_region.size)
+        view, scroll_view = self._last_views
         # The view as small as scrollbars can make it: padding to more would
         # itself make a scrollbar appear.
-        size, view = self._natural_size, self.content_region.size
+        size = self._natural_size
         smallest = Size(
             view.width - self.styles.scrollbar_size_vertical,
             view.height - self.styles.scrollbar_size_horizontal,
@@ -60,10 +69,9 @@ class LineScrollView(ScrollView):
         old = self.virtual_size
         if size == old:
             return
-        view = self.scrollable_content_region.size
-        same_bars = (old.width > view.width, old.height > view.height) == (
-            size.width > view.width,
-            size.height > view.height,
+        same_bars = (old.width > scroll_view.width, old.height > scroll_view.height) == (
+            size.width > scroll_view.width,
+            size.height > scroll_view.height,
         )
         if same_bars and self.is_mounted and old.area and not auto:
             # Textual lays the whole screen out again for a new virtual size
@@ -72,14 +80,18 @@ class LineScrollView(ScrollView):
             # as they are: update the scrollbars' extent, as Textual's
             # _size_updated(layout=False) does, and repaint this widget alone.
             self.set_reactive(Widget.virtual_size, size)
-            self._scroll_update(size)
+            if shown:
+                self._scroll_update(size)
             self.refresh()
             return
         self.virtual_size = size
         # And the scrollbars now: the layout this asks for finds the virtual
         # size already set and leaves them as they were, so code that fits
-        # kept the scrollbars of the longer code before it.
-        self._scroll_update(size)
+        # kept the scrollbars of the longer code before it. (Not while hidden:
+        # against no room, any code would have them; the layout that shows
+        # the view decides them.)
+        if shown:
+            self._scroll_update(size)
 
     def refresh_rows(self, same: Callable[[int], bool]) -> None:
         """Repaint the rows of the view for which ``same(row)`` is false: rows

@@ -81,6 +81,7 @@ class ProsePane(LineScrollView, can_focus=True):
         self._frame = (Style(), 0)
         self._needle = ""
         self._cached_colours: tuple[Style, ...] = ()
+        self._known_width = 0
 
     @property
     def text(self) -> list[str]:
@@ -213,7 +214,13 @@ class ProsePane(LineScrollView, can_focus=True):
         return Strip(rows[index], self._lines.width).crop_extend(scroll_x, scroll_x + width, style)
 
     def _text_width(self) -> int:
-        return self.scrollable_content_region.width
+        # Hidden (a guess asked first), the pane has no width: lay the step out
+        # at the width it had, which it has again when shown, so that the
+        # frame that shows it has its text (and no second layout follows).
+        width = self.scrollable_content_region.width
+        if width:
+            self._known_width = width
+        return width or self._known_width
 
     def _relayout(self) -> None:
         width = self._text_width()

@@ -34,6 +34,7 @@ from .code_rows import CodeRows
 from .code_view import CodeView
 from .prose_pane import ProsePane
 from .title import Title
+from .unscrolled import UnscrolledHorizontal
 
 SHORT_BELOW = 30
 """Rows of the terminal below which an unfocused question is one line."""
@@ -104,7 +105,7 @@ class StepView(Vertical):
             yield Title(id="step-title")
             yield Static(id="chapter", markup=False)
         yield Title(id="step-subtitle")
-        with Horizontal(id="panes"):
+        with UnscrolledHorizontal(id="panes"):  # sized anew with the questions
             yield ProsePane(self._renderings, id="prose")
             yield CodePanel(self._renderings, id="code-panel", ascii_only=self._ascii)
         yield CheckList(self._renderings, self._answers, id="checks")
@@ -161,11 +162,14 @@ class StepView(Vertical):
         checks = self.query_one(CheckList)
         if step.check or checks.display:
             checks.show(index, step)
-        hidden = predict_pending(step, self._answers)  # a guess first, then the step
+        # A guess first, then the step. Beneath the title card the panes stay
+        # shown, to be laid out there: first shown after a guess instead, they
+        # were laid out twice, the step's text ~60 ms after the key.
+        hidden = predict_pending(step, self._answers) and not self.covered
         panes = self.query_one("#panes")
         if panes.display == hidden:
             panes.display = not hidden
-        if hidden and not self.covered:
+        if hidden:
             checks.focus()  # so that a digit answers it rather than jumping away
 
     def open_question(self) -> CheckList | None:
@@ -182,6 +186,7 @@ class StepView(Vertical):
         if covered or index is None or not self._asks:
             return
         if predict_pending(self._steps[index], self._answers):
+            self.query_one("#panes").display = False
             self.query_one(CheckList).focus()
 
     def _show(self, index: int) -> None:
