@@ -402,3 +402,28 @@ async def test_leaving_a_guess_lays_the_screen_out_once(tmp_path: Path) -> None:
         assert screen.tour.counter == "Step 2 / 2"
         assert "Plain prose after the guess." in "\n".join(app.query_one(ProsePane).text)
         assert len(layouts) == 1
+
+
+async def test_answering_a_guess_shows_the_step_in_the_first_layout(tmp_path: Path) -> None:
+    """The layout the answer asks for already shows the step with its text (it
+    showed the panes empty, laid out at no size, until a second one)."""
+    path = tmp_path / "guess.yaml"
+    path.write_text(GUESS_FIRST, encoding="utf-8")
+    app = LessonApp(load_lesson(path)[0], PlayerOptions())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.2)  # the step view, laid out beneath the title card
+        await pilot.press("space")
+        await wait_for(pilot, lambda: not app.query_one("#panes").display)
+        await pilot.pause(0.2)
+        prose = app.query_one(ProsePane)
+        seen: list[tuple[bool, bool]] = []
+
+        def laid_out(_: object) -> None:
+            shown = prose.size.width > 0 and app.query_one("#panes").display
+            seen.append((shown, "The answer is 42." in "\n".join(prose.text)))
+
+        screen = player(app)
+        screen.screen_layout_refresh_signal.subscribe(screen, laid_out)
+        await pilot.press("2")  # the right guess: the step shows
+        await pilot.pause(0.3)
+        assert seen and seen[0] == (True, True)
