@@ -427,3 +427,14 @@ async def test_answering_a_guess_shows_the_step_in_the_first_layout(tmp_path: Pa
         await pilot.press("2")  # the right guess: the step shows
         await pilot.pause(0.3)
         assert seen and seen[0] == (True, True)
+
+
+async def test_what_an_answer_shows_is_compiled_before_the_answer(tmp_path: Path) -> None:
+    """The explanations of the step's questions are compiled while it is read:
+    compiled on the answer's key, the first one not in the lesson cache also
+    imported markdown-it there (~60 ms from a guess's answer to the step)."""
+    app = LessonApp(lesson(tmp_path), PlayerOptions(start_step=1))
+    async with app.run_test(size=(100, 30)) as pilot:
+        explain = "The step says so."
+        await wait_for(pilot, lambda: explain in app.renderings.derived()["prose"])
+        assert player(app).answers == {}  # nothing answered yet
