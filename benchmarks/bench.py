@@ -127,6 +127,22 @@ def time_scrolling(tmux: TmuxControl, samples: Samples, player: Path, big: Path)
     quit_(tmux)
 
 
+def time_guess(tmux: TmuxControl, samples: Samples, player: Path) -> None:
+    """Step 1 of the chapter opens on a guess: from its answer to the step's
+    text, with a place of its own each time (an answer is remembered)."""
+    state = tempfile.mkdtemp(prefix="llm-bench-guess-")
+    tmux.start(f"env LLM_LANDSCAPE_STATE_DIR={state} {player}")
+    tmux.wait(lambda s: "Press Space to begin" in s)
+    time.sleep(READING)
+    tmux.command("send-keys -t run Space")
+    tmux.wait(lambda s: "Before you read" in s)
+    time.sleep(READING)
+    sent = time.perf_counter()
+    tmux.command("send-keys -t run 2")
+    samples.add("answer a guess", (tmux.wait(lambda s: "The Landscape" in s) - sent) * 1000)
+    quit_(tmux)
+
+
 def _time_downs(tmux: TmuxControl, samples: Samples, name: str) -> None:
     for _ in range(5):
         before = tmux.screen()
@@ -193,6 +209,7 @@ def round_(tmux: TmuxControl, samples: Samples, player: Path, many: Path, big: P
     big_keys = [("2", "def function_0"), ("1", "Step 1 / 2"), ("2", "Step 2 / 2")]
     run_app(tmux, samples, "20k lines", f"{player} {big}", "Step – / 2", big_keys)
     time_scrolling(tmux, samples, player, big)
+    time_guess(tmux, samples, player)
     for _ in range(2):
         time_first_frame(tmux, samples, "bare", BARE, "Ready")
         time_first_frame(tmux, samples, "player", str(player), "Press Space to begin")
@@ -318,6 +335,11 @@ def main() -> int:
     floor = samples.median("bare prepared rows key") / samples.median("bare key")
     print(f"for reference: step switch / bare one-line key {line:.2f}×")
     print(f"for reference: bare prepared rows key / bare key {floor:.2f}×")
+    guess = samples.values["answer a guess"]
+    print(
+        "for reference: answering a guess, to the step's text"
+        f" {samples.median('answer a guess'):.1f} ms median, {max(guess):.1f} ms at most"
+    )
     at_once = samples.values["player key at once"]
     print(
         f"for reference: first Space 60 ms after the card {max(at_once):.1f} ms"
