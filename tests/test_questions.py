@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
+
 from llm_landscape.lesson.loader import load_lesson
 from llm_landscape.lesson.model import Lesson
 from llm_landscape.player.app import LessonApp, PlayerOptions
@@ -382,18 +384,27 @@ steps:
 """
 
 
+def guess_first(tmp_path: Path) -> LessonApp:
+    path = tmp_path / "guess.yaml"
+    path.write_text(GUESS_FIRST, encoding="utf-8")
+    return LessonApp(load_lesson(path)[0], PlayerOptions())
+
+
+async def onto_the_guess(pilot: Pilot[None], app: LessonApp) -> None:
+    """From the title card to step 1, its panes hidden behind the guess."""
+    await pilot.pause(0.2)  # the step view, laid out beneath the title card
+    await pilot.press("space")
+    await wait_for(pilot, lambda: not app.query_one("#panes").display)
+    await pilot.pause(0.2)
+
+
 async def test_leaving_a_guess_lays_the_screen_out_once(tmp_path: Path) -> None:
     """The panes hidden behind a guess keep their size: showing them again is
     one layout, whose frame has the next step's text (it took two, the text
     coming ~60 ms after the key, when the panes had been laid out at no size)."""
-    path = tmp_path / "guess.yaml"
-    path.write_text(GUESS_FIRST, encoding="utf-8")
-    app = LessonApp(load_lesson(path)[0], PlayerOptions())
+    app = guess_first(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.2)  # the step view, laid out beneath the title card
-        await pilot.press("space")
-        await wait_for(pilot, lambda: not app.query_one("#panes").display)
-        await pilot.pause(0.2)
+        await onto_the_guess(pilot, app)
         layouts: list[object] = []
         screen = player(app)
         screen.screen_layout_refresh_signal.subscribe(screen, layouts.append)
@@ -407,14 +418,9 @@ async def test_leaving_a_guess_lays_the_screen_out_once(tmp_path: Path) -> None:
 async def test_answering_a_guess_shows_the_step_in_the_first_layout(tmp_path: Path) -> None:
     """The layout the answer asks for already shows the step with its text (it
     showed the panes empty, laid out at no size, until a second one)."""
-    path = tmp_path / "guess.yaml"
-    path.write_text(GUESS_FIRST, encoding="utf-8")
-    app = LessonApp(load_lesson(path)[0], PlayerOptions())
+    app = guess_first(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.2)  # the step view, laid out beneath the title card
-        await pilot.press("space")
-        await wait_for(pilot, lambda: not app.query_one("#panes").display)
-        await pilot.pause(0.2)
+        await onto_the_guess(pilot, app)
         prose = app.query_one(ProsePane)
         seen: list[tuple[bool, bool]] = []
 
