@@ -50,9 +50,7 @@ class LineScrollView(ScrollView):
         # to nothing, showing it again laid the screen out twice (the second
         # ~40 ms after the key, behind the neighbours' preparing).
         shown = bool(self.content_region.area)
-        if shown:
-            self._last_views = (self.content_region.size, self.scrollable_content_region.size)
-        view, scroll_view = self._last_views
+        view, scroll_view = self._shown_views()
         # The view as small as scrollbars can make it: padding to more would
         # itself make a scrollbar appear.
         size = self._natural_size
@@ -92,6 +90,12 @@ class LineScrollView(ScrollView):
         # the view decides them.)
         if shown:
             self._scroll_update(size)
+
+    def _shown_views(self) -> tuple[Size, Size]:
+        """The view and its scrollable part; hidden, the ones it last had."""
+        if self.content_region.area:
+            self._last_views = (self.content_region.size, self.scrollable_content_region.size)
+        return self._last_views
 
     def refresh_rows(self, same: Callable[[int], bool]) -> None:
         """Repaint the rows of the view for which ``same(row)`` is false: rows

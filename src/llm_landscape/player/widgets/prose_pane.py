@@ -80,8 +80,7 @@ class ProsePane(LineScrollView, can_focus=True):
         self._lines = NOTHING
         self._frame = (Style(), 0)
         self._needle = ""
-        self._cached_colours: tuple[Style, ...] = ()
-        self._known_width = 0
+        self._cached_colours: tuple[object, ...] = ()
 
     @property
     def text(self) -> list[str]:
@@ -148,11 +147,16 @@ class ProsePane(LineScrollView, can_focus=True):
         if self._step is not None and self._text_width() != self._lines.width:
             self._relayout()
 
-    def _colours(self) -> tuple[Style, ...]:
-        return (
+    def _prose_colours(self) -> ProseColours:
+        return ProseColours(
             self.rich_style,
             self.get_component_rich_style("prose-pane--heading", partial=True),
             self.get_component_rich_style("prose-pane--insight", partial=True),
+        )
+
+    def _colours(self) -> tuple[object, ...]:
+        return (
+            self._prose_colours(),
             self.get_component_rich_style("prose-pane--code-title"),
             self.get_component_rich_style("prose-pane--more"),
         )
@@ -217,10 +221,7 @@ class ProsePane(LineScrollView, can_focus=True):
         # Hidden (a guess asked first), the pane has no width: lay the step out
         # at the width it had, which it has again when shown, so that the
         # frame that shows it has its text (and no second layout follows).
-        width = self.scrollable_content_region.width
-        if width:
-            self._known_width = width
-        return width or self._known_width
+        return self._shown_views()[1].width
 
     def _relayout(self) -> None:
         width = self._text_width()
@@ -255,11 +256,7 @@ class ProsePane(LineScrollView, can_focus=True):
         return cached
 
     def _lay_out_step(self, step: Step, width: int) -> ProseLines:
-        colours = ProseColours(
-            self.rich_style,
-            self.get_component_rich_style("prose-pane--heading", partial=True),
-            self.get_component_rich_style("prose-pane--insight", partial=True),
-        )
+        colours = self._prose_colours()
         renderings = self._renderings
 
         def markdown(source: str) -> Text:

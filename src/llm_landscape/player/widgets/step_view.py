@@ -227,7 +227,9 @@ class StepView(Vertical):
             return  # not handed a step yet: nothing to prepare around
         likely = (shown + 1, shown - 1)
         prose, code = self.query_one(ProsePane), self.query_one(CodePanel)
-        self._prepare_answers(self._steps[shown])
+        checks = self.query_one(CheckList) if self._asks else None
+        if checks is not None:
+            checks.prepare(self._steps[shown])
         for index in likely:
             if 0 <= index < len(self._steps):
                 step = self._steps[index]
@@ -235,19 +237,8 @@ class StepView(Vertical):
                 if step.code is not None:  # highlighted even when stacked: the
                     # first lexing also imports Pygments' lexers (~20 ms at the first Space)
                     code.prepare(index, step.code, draw=not self.stacked)
-                self._prepare_answers(step)
-
-    def _prepare_answers(self, step: Step) -> None:
-        """Compile what answering the step's questions shows (their questions and
-        explanations), so that an answer only looks it up: compiled on the key,
-        the first explanation not in the lesson cache also imported markdown-it
-        (a guess's answer to its step's text: ~60 ms instead of ~25 in tmux)."""
-        if not self._asks:
-            return
-        for question in step.check:
-            self._renderings.prose(question.question)
-            if question.explain:
-                self._renderings.prose(question.explain)
+                if checks is not None:
+                    checks.prepare(step)
 
     def scroll_prose(self, lines: int) -> None:
         self.query_one(ProsePane).scroll_relative(y=lines, animate=False)
