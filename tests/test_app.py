@@ -491,6 +491,45 @@ async def test_panes_show_a_scrollbar_only_for_content_that_does_not_fit(tmp_pat
         assert (view.show_vertical_scrollbar, view.show_horizontal_scrollbar) == (True, False)
 
 
+def code_lesson(directory: Path, *lines: int) -> Lesson:
+    """A lesson of steps whose code is ``lines`` lines long, one step each."""
+    steps = []
+    for n, count in enumerate(lines):
+        source = "\\n".join(f"x_{i} = {i}" for i in range(count))
+        steps.append(
+            f"  - {{id: s{n}, label: S{n}, title: Step {n}, body: Short.,"
+            f' code: {{language: python, source: "{source}"}}}}\n'
+        )
+    (directory / "code.yaml").write_text("title: T\nsteps:\n" + "".join(steps), encoding="utf-8")
+    return load_lesson(directory / "code.yaml")[0]
+
+
+async def test_taller_code_is_laid_out_once_with_the_scrollbar_it_needs(tmp_path: Path) -> None:
+    """The code panel is as tall as its code: taller code grows it in the layout
+    the key asks for. Its vertical scrollbar, decided at the old height, came
+    and went in a second layout; code past the panel still gets one, also
+    when the panel was already as tall as it can be."""
+    app = LessonApp(code_lesson(tmp_path, 60))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        most = app.query_one(CodeView).scrollable_content_region.height  # the view at its tallest
+    app = LessonApp(code_lesson(tmp_path, 1, 5, 60, 3, most, most + 4))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("1")
+        await pilot.pause(0.2)
+        screen, view = player(app), app.query_one(CodeView)
+        layouts: list[object] = []
+        screen.screen_layout_refresh_signal.subscribe(screen, layouts.append)
+        for key, vertical in (("2", False), ("3", True), ("4", False), ("5", False), ("6", True)):
+            layouts.clear()
+            await pilot.press(key)
+            await pilot.pause(0.2)
+            assert view.show_vertical_scrollbar == vertical, f"step {key}"
+            if not vertical:
+                assert len(layouts) == 1, f"step {key}"
+
+
 async def test_a_title_that_wraps_takes_its_lines_and_gives_them_back(tmp_path: Path) -> None:
     # Titles ask Textual for a layout only when their height changes.
     long = " ".join(["A title long enough to wrap"] * 3)

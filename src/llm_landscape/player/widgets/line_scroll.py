@@ -45,10 +45,10 @@ class LineScrollView(ScrollView):
         self._pad_content_size()  # the padding follows the view's size
 
     def _pad_content_size(self) -> None:
-        # Hidden (``display: none``, while a guess is asked first) the view has
-        # no size: pad to the one it had, which it gets back when shown. Padded
-        # to nothing, showing it again laid the screen out twice (the second
-        # ~40 ms after the key, behind the neighbours' preparing).
+        # Hidden (``display: none``: the code panel of a step without code) the
+        # view has no size: pad to the one it had, which it gets back when
+        # shown. Padded to nothing, showing it again laid the screen out twice
+        # (the second ~40 ms after the key, behind the neighbours' preparing).
         shown = bool(self.content_region.area)
         view, scroll_view = self._shown_views()
         # The view as small as scrollbars can make it: padding to more would
@@ -88,7 +88,19 @@ class LineScrollView(ScrollView):
         # kept the scrollbars of the longer code before it. (Not while hidden:
         # against no room, any code would have them; the layout that shows
         # the view decides them.)
-        if shown:
+        if not shown:
+            return
+        if auto and old.height <= scroll_view.height < size.height:
+            # Taller code, in a view as tall as its code: the view grows in
+            # that layout, which decides the vertical bar at its new height
+            # (as it does for any content taller than the view). Decided here,
+            # at the old height, the bar came and went: a second layout, in 3
+            # of 10 switches of the chapter at 120x40. The horizontal bar is
+            # decided here, as it is by width, which the layout leaves as it is.
+            self.set_reactive(Widget.virtual_size, Size(size.width, scroll_view.height))
+            self._scroll_update(size)
+            self.set_reactive(Widget.virtual_size, size)
+        else:
             self._scroll_update(size)
 
     def _shown_views(self) -> tuple[Size, Size]:
