@@ -62,13 +62,10 @@ async def wait_for(pilot: Pilot[None], condition: Callable[[], bool], timeout: f
 
 
 def screen_text(app: App[None]) -> str:
-    """Every line the visible widgets draw, as plain text (what a person reads)."""
-    lines = []
-    for widget in app.screen.walk_children():
-        if widget.display and widget.region.area:
-            strips = widget.render_lines(Region(0, 0, *widget.region.size))
-            lines += ["".join(segment.text for segment in strip) for strip in strips]
-    return "\n".join(lines)
+    """The screen's lines as plain text (what a person reads): only what is
+    on top, as the terminal would show it."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join(strip.text for strip in strips)
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,7 @@ Focused (Tab, or it takes focus when Play stops at it), digits pick a choice
 and ↑/↓ + Enter do too; right or wrong shows at once with the explanation,
 and a wrong answer can be tried again. A ``predict`` question is asked while
 the step is still hidden: answering it, or Enter on "Show me the step",
-reveals the step (the view hides its panes meanwhile).
+reveals the step (meanwhile it is asked on a veil over the step's panes).
 
 What was answered lives in the lesson screen's ``answers`` (step id →
 question number → the choice made); this widget records into it and posts
@@ -30,9 +30,11 @@ from ..progress import SHOW_ME, Answers, first_open, predict_pending
 
 
 class CheckList(Widget, can_focus=True):
+    # At most half the step's rows (title included; 45% of the screen is that
+    # from 24 rows to 40), whether under the step or over it for a guess.
     DEFAULT_CSS = """
     CheckList {
-        height: auto; max-height: 50%; padding: 0 1; margin-top: 1;
+        height: auto; max-height: 45vh; padding: 0 1; margin-top: 1;
         border-top: solid $text-accent; overflow-y: auto;
     }
     CheckList:focus { border-top: thick $text-accent; }

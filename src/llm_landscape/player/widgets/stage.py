@@ -117,6 +117,8 @@ class Stage(Container):
             await self.mount(view, before=0)
         except MountError:
             return  # the app is already closing (q pressed on the first frame)
+        if not self.app.is_running:
+            return  # it closed while the view mounted: its panes are half composed
         self._view = view
         self.watch_tour()  # a key may have come while it was mounting
 

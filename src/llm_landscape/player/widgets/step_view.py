@@ -34,7 +34,7 @@ from .code_rows import CodeRows
 from .code_view import CodeView
 from .prose_pane import ProsePane
 from .title import Title
-from .unscrolled import UnscrolledHorizontal
+from .unscrolled import UnscrolledHorizontal, UnscrolledVertical
 
 SHORT_BELOW = 30
 """Rows of the terminal below which an unfocused question is one line."""
@@ -63,10 +63,12 @@ class StepView(Vertical):
     StepView > #step-subtitle {
         padding: 0 1; color: $text-muted; text-style: italic; margin-bottom: 1;
     }
-    StepView > #panes { height: 1fr; }
+    StepView > #body { height: 1fr; layers: step veil guess; }
+    StepView #panes { height: 1fr; layer: step; }
     StepView #prose { width: 1fr; height: 1fr; }
     StepView #code-panel { width: 1fr; }
-    StepView > #checks { display: none; }
+    StepView #veil { display: none; height: 1fr; layer: veil; }
+    StepView #checks { display: none; layer: step; }
     """
 
     index: var[int | None] = var(None, init=False)
@@ -105,10 +107,16 @@ class StepView(Vertical):
             yield Title(id="step-title")
             yield Static(id="chapter", markup=False)
         yield Title(id="step-subtitle")
-        with UnscrolledHorizontal(id="panes"):  # sized anew with the questions
-            yield ProsePane(self._renderings, id="prose")
-            yield CodePanel(self._renderings, id="code-panel", ascii_only=self._ascii)
-        yield CheckList(self._renderings, self._answers, id="checks")
+        # A guess is asked over the step: the question on a veil that hides the
+        # panes, which stay laid out beneath it (hidden, a step first shown on
+        # its guess had never been laid out, and the answer cost a second
+        # layout: the step's text ~60 ms after the key, not ~25).
+        with UnscrolledVertical(id="body"):
+            with UnscrolledHorizontal(id="panes"):  # sized anew with the questions
+                yield ProsePane(self._renderings, id="prose")
+                yield CodePanel(self._renderings, id="code-panel", ascii_only=self._ascii)
+            yield Static(id="veil")
+            yield CheckList(self._renderings, self._answers, id="checks")
 
     def validate_index(self, index: int | None) -> int | None:
         if index is None or not self._steps:
@@ -154,7 +162,16 @@ class StepView(Vertical):
             self.query_one(ProsePane).update_code(self._code_rows(step, message.lines))
 
     def on_check_list_revealed(self) -> None:
-        self.query_one("#panes").display = True
+        self._veil(False)
+
+    def _veil(self, guess: bool) -> None:
+        """Ask a guess over the step, or show the step. Styles set here, not a
+        class: a class is applied after the key's layout, in a second one."""
+        veil = self.query_one("#veil")
+        if veil.display != guess:
+            veil.display = guess
+            self.query_one(CheckList).styles.layer = "guess" if guess else "step"
+            self.query_one("#panes").can_focus_children = not guess  # no Tab to the veiled
 
     def _show_checks(self, index: int, step: Step) -> None:
         if not self._asks:
@@ -162,14 +179,9 @@ class StepView(Vertical):
         checks = self.query_one(CheckList)
         if step.check or checks.display:
             checks.show(index, step)
-        # A guess first, then the step. Beneath the title card the panes stay
-        # shown, to be laid out there: first shown after a guess instead, they
-        # were laid out twice, the step's text ~60 ms after the key.
-        hidden = predict_pending(step, self._answers) and not self.covered
-        panes = self.query_one("#panes")
-        if panes.display == hidden:
-            panes.display = not hidden
-        if hidden:
+        guess = predict_pending(step, self._answers)
+        self._veil(guess)  # a guess first, then the step
+        if guess and not self.covered:
             checks.focus()  # so that a digit answers it rather than jumping away
 
     def open_question(self) -> CheckList | None:
@@ -186,7 +198,6 @@ class StepView(Vertical):
         if covered or index is None or not self._asks:
             return
         if predict_pending(self._steps[index], self._answers):
-            self.query_one("#panes").display = False
             self.query_one(CheckList).focus()
 
     def _show(self, index: int) -> None:
