@@ -8,7 +8,23 @@ from collections.abc import Callable
 from textual.actions import SkipAction
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.widget import Widget
+
+
+class QuietScrollBar(ScrollBar):
+    """Textual's scrollbar, resized without asking for a second layout.
+
+    Textual gives every widget the virtual size the layout found for it; for
+    a scrollbar, which has no content, a new one only comes with a new
+    height, and as a change of layout it laid the whole screen out again
+    (~30 ms after the frame, in most switches into or out of code taller
+    than its panel). The layout that resized the bar has already placed it."""
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
 
 
 class LineScrollView(ScrollView):
@@ -41,8 +57,53 @@ class LineScrollView(ScrollView):
         self._natural_size = size
         self._pad_content_size()
 
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        bar = super().vertical_scrollbar  # made by Textual on first use
+        if type(bar) is ScrollBar:
+            bar.__class__ = QuietScrollBar  # the same bar, one method differs
+        return bar
+
+    @property
+    def horizontal_scrollbar(self) -> ScrollBar:
+        bar = super().horizontal_scrollbar
+        if type(bar) is ScrollBar:
+            bar.__class__ = QuietScrollBar
+        return bar
+
     def on_resize(self) -> None:
         self._pad_content_size()  # the padding follows the view's size
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # Textual decides the scrollbars here, in the layout, against the
+        # virtual size: padded to the old, taller view it showed a bar on a
+        # view that shrank (the panes, when the question under them grows), and
+        # the resize that re-padded took it away in a second layout (~40 ms
+        # after the frame). Padded to the new view first, the layout decides.
+        view = size - self.styles.gutter.totals
+        if view.area and self._natural_size.area:
+            self.set_reactive(Widget.virtual_size, self._padded(view))
+        return super()._size_updated(size, virtual_size, container_size, layout)
+
+    def _padded(self, view: Size) -> Size:
+        """The content's size, padded to ``view`` as small as scrollbars can
+        make it (padding to more would itself make a scrollbar appear)."""
+        size = self._natural_size
+        smallest = Size(
+            view.width - self.styles.scrollbar_size_vertical,
+            view.height - self.styles.scrollbar_size_horizontal,
+        )
+        return Size(
+            max(size.width, smallest.width),
+            size.height if self._auto_height else max(size.height, smallest.height),
+        )
+
+    @property
+    def _auto_height(self) -> bool:
+        height = self.styles.height
+        return height is not None and height.is_auto
 
     def _pad_content_size(self) -> None:
         # Hidden (``display: none``: the code panel of a step without code) the
@@ -51,19 +112,8 @@ class LineScrollView(ScrollView):
         # (the second ~40 ms after the key, behind the neighbours' preparing).
         shown = bool(self.content_region.area)
         view, scroll_view = self._shown_views()
-        # The view as small as scrollbars can make it: padding to more would
-        # itself make a scrollbar appear.
-        size = self._natural_size
-        smallest = Size(
-            view.width - self.styles.scrollbar_size_vertical,
-            view.height - self.styles.scrollbar_size_horizontal,
-        )
-        height = self.styles.height
-        auto = height is not None and height.is_auto
-        size = Size(
-            max(size.width, smallest.width),
-            size.height if auto else max(size.height, smallest.height),
-        )
+        size = self._padded(view)
+        auto = self._auto_height
         old = self.virtual_size
         if size == old:
             return
