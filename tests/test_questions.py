@@ -383,7 +383,15 @@ steps:
     body: "The answer is 42."
     code: {language: python, source: "answer = 42"}
     check:
-      - {question: "Guess the answer", kind: predict, choices: ["7", "42"], answer: 2}
+      - question: "Guess the answer"
+        kind: predict
+        choices: ["7", "42"]
+        answer: 2
+        explain: >-
+          Answered, the question's panel grows by these lines of explanation, long
+          enough to take three rows at 120 columns, so that the panes above it give
+          up those rows, and the prose pane, whose one line of text fits either way,
+          is shorter than it was laid out beneath the question; it needs no scrollbar.
   - id: next
     label: Next
     title: The step after it
@@ -439,23 +447,68 @@ async def test_leaving_a_guess_lays_the_screen_out_once(
 async def test_answering_a_guess_shows_the_step_in_the_first_layout(
     tmp_path: Path, start_step: int | None
 ) -> None:
-    """The layout the answer asks for already shows the step with its text (it
-    showed the panes empty, laid out at no size, until a second one)."""
+    """The layout the answer asks for shows the step with its text and no
+    scrollbar: it showed the panes empty, laid out at no size, until a second
+    layout; and the prose pane, shorter under the answered question, showed a
+    scrollbar for text that fits, taken away in a second layout."""
     app = guess_first(tmp_path, start_step)
     async with app.run_test(size=(120, 40)) as pilot:
         await onto_the_guess(pilot, app)
         prose = app.query_one(ProsePane)
-        seen: list[tuple[bool, bool]] = []
+        seen: list[tuple[bool, bool, bool]] = []
 
         def laid_out(_: object) -> None:
             shown = prose.size.width > 0 and not step_hidden(app)
-            seen.append((shown, "The answer is 42." in "\n".join(prose.text)))
+            text = "The answer is 42." in "\n".join(prose.text)
+            seen.append((shown, text, prose.show_vertical_scrollbar))
 
         screen = player(app)
         screen.screen_layout_refresh_signal.subscribe(screen, laid_out)
         await pilot.press("2")  # the right guess: the step shows
         await pilot.pause(0.3)
-        assert seen and seen[0] == (True, True)
+        assert seen and seen[0] == (True, True, False)
+
+
+LONG_CODE = "\\n".join(f"line_{n} = {n}" for n in range(60))
+SHRINKS = f"""\
+title: S
+steps:
+  - id: plain
+    label: Plain
+    title: No question
+    body: "Short prose that fits."
+    code: {{language: python, source: "{LONG_CODE}"}}
+  - id: asks
+    label: Asks
+    title: A question under the step
+    body: "Short prose that fits, above a tall question."
+    code: {{language: python, source: "{LONG_CODE}"}}
+    check:
+      - question: "Which of these choices, each long enough to take a row of its own, is right?"
+        choices: ["The first of them", "The second of them", "The third", "The fourth"]
+        answer: 1
+"""
+
+
+async def test_panes_shortened_by_a_question_are_laid_out_once(tmp_path: Path) -> None:
+    """The question under the next step shortens the panes: the prose pane's
+    scrollbar was decided against its content padded to the taller view it
+    had, shown for text that fits and taken away in a second layout; and the
+    resized question panel and code panel's scrollbar each asked for one."""
+    path = tmp_path / "shrinks.yaml"
+    path.write_text(SHRINKS, encoding="utf-8")
+    app = LessonApp(load_lesson(path)[0], PlayerOptions(start_step=0))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.2)
+        prose, screen = app.query_one(ProsePane), player(app)
+        bars: list[bool] = []
+        screen.screen_layout_refresh_signal.subscribe(
+            screen, lambda _: bars.append(prose.show_vertical_scrollbar)
+        )
+        await pilot.press("right")
+        await pilot.pause(0.3)
+        assert screen.tour.counter == "Step 2 / 2"
+        assert bars == [False]
 
 
 async def test_what_an_answer_shows_is_compiled_before_the_answer(tmp_path: Path) -> None:

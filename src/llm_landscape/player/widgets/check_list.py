@@ -19,6 +19,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import var
 from textual.widget import Widget
@@ -92,6 +93,16 @@ class CheckList(Widget, can_focus=True):
         self._cursor = 0
         self.refresh(layout=True)
         self.refresh_bindings()
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # Its height follows the question, so it is sized anew in the layout
+        # that shows one; Textual then takes the new virtual size for a layout
+        # change and lays the screen out again (answering a guess: ~40 ms after
+        # the frame). That layout already placed it; its scrollbar, if one
+        # comes or goes, still asks for the pass it needs.
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
 
     def prepare(self, step: Step) -> None:
         """Compile what answering ``step``'s questions shows (the questions and

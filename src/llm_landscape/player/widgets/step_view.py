@@ -63,12 +63,12 @@ class StepView(Vertical):
     StepView > #step-subtitle {
         padding: 0 1; color: $text-muted; text-style: italic; margin-bottom: 1;
     }
-    StepView > #body { height: 1fr; layers: step veil guess; }
-    StepView #panes { height: 1fr; layer: step; }
+    StepView > #body { height: 1fr; }
+    StepView #panes { height: 1fr; layers: default veil; }
     StepView #prose { width: 1fr; height: 1fr; }
     StepView #code-panel { width: 1fr; }
-    StepView #veil { display: none; height: 1fr; layer: veil; }
-    StepView #checks { display: none; layer: step; }
+    StepView #veil { display: none; layer: veil; width: 1fr; height: 1fr; }
+    StepView #checks { display: none; }
     """
 
     index: var[int | None] = var(None, init=False)
@@ -107,15 +107,16 @@ class StepView(Vertical):
             yield Title(id="step-title")
             yield Static(id="chapter", markup=False)
         yield Title(id="step-subtitle")
-        # A guess is asked over the step: the question on a veil that hides the
-        # panes, which stay laid out beneath it (hidden, a step first shown on
-        # its guess had never been laid out, and the answer cost a second
-        # layout: the step's text ~60 ms after the key, not ~25).
+        # A guess is asked above the step, whose panes are veiled meanwhile but
+        # laid out as they will be shown, under a question of about the height
+        # the answered one will have (hidden instead, a step first shown on its
+        # guess had never been laid out, and the answer cost a second layout:
+        # the step's text ~60 ms after the key, not ~25).
         with UnscrolledVertical(id="body"):
             with UnscrolledHorizontal(id="panes"):  # sized anew with the questions
                 yield ProsePane(self._renderings, id="prose")
                 yield CodePanel(self._renderings, id="code-panel", ascii_only=self._ascii)
-            yield Static(id="veil")
+                yield UnscrolledVertical(id="veil")  # over the two, in a layer of its own
             yield CheckList(self._renderings, self._answers, id="checks")
 
     def validate_index(self, index: int | None) -> int | None:
@@ -170,7 +171,7 @@ class StepView(Vertical):
         veil = self.query_one("#veil")
         if veil.display != guess:
             veil.display = guess
-            self.query_one(CheckList).styles.layer = "guess" if guess else "step"
+            self.query_one(CheckList).styles.dock = "top" if guess else "none"
             self.query_one("#panes").can_focus_children = not guess  # no Tab to the veiled
 
     def _show_checks(self, index: int, step: Step) -> None:
