@@ -122,12 +122,6 @@ class CheckList(Widget, can_focus=True):
         return self._step.check[self.number]
 
     @property
-    def guess_open(self) -> bool:
-        """A guess asked before the step and not yet made: the step is veiled."""
-        question = self.question
-        return question is not None and question.predict and self._just is None
-
-    @property
     def text(self) -> str:
         return self.render().plain
 

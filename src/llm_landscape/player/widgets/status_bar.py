@@ -57,9 +57,6 @@ class StatusBar(Widget):
     answering: reactive[int] = reactive(0)
     """The choices of the question that has focus (its digits answer), or 0:
     kept by the bar itself, from the screen's ``focused``."""
-    guessing: reactive[bool] = reactive(False)
-    """That question is a guess asked before the step (which is veiled: Tab
-    has nowhere to go, the digit after the choices shows the step)."""
     _hover: reactive[bool] = reactive(False)
 
     class PlayToggled(Message):
@@ -80,7 +77,6 @@ class StatusBar(Widget):
         focused = self.screen.focused
         question = focused.question if isinstance(focused, CheckList) else None
         self.answering = len(question.choices) if question else 0
-        self.guessing = isinstance(focused, CheckList) and focused.guess_open
 
     @property
     def counter(self) -> str:
@@ -90,8 +86,6 @@ class StatusBar(Widget):
     def hint(self) -> str:
         if self.answering:
             dash = "-" if self._ascii else "–"
-            if self.guessing:
-                return f"1{dash}{self.answering} answer  {self.answering + 1} show me the step"
             return f"1{dash}{self.answering} answer  Tab leave the question"
         return CARD_HINT if self.tour.current is None else self._step_hint
 
