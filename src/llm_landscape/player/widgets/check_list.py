@@ -19,7 +19,6 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import var
 from textual.widget import Widget
@@ -28,8 +27,10 @@ from ...lesson.model import Question, Step
 from ...render import prose
 from ...render.renderings import Renderings
 from ..progress import SHOW_ME, Answers, first_open, predict_pending
+from .one_layout import one_layout
 
 
+@one_layout  # its height follows the question: answering one resized it in a second layout
 class CheckList(Widget, can_focus=True):
     # At most half the step's rows (title included; 45% of the screen is that
     # from 24 rows to 40), whether under the step or over it for a guess.
@@ -93,16 +94,6 @@ class CheckList(Widget, can_focus=True):
         self._cursor = 0
         self.refresh(layout=True)
         self.refresh_bindings()
-
-    def _size_updated(
-        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
-    ) -> bool:
-        # Its height follows the question, so it is sized anew in the layout
-        # that shows one; Textual then takes the new virtual size for a layout
-        # change and lays the screen out again (answering a guess: ~40 ms after
-        # the frame). That layout already placed it; its scrollbar, if one
-        # comes or goes, still asks for the pass it needs.
-        return super()._size_updated(size, virtual_size, container_size, layout=False)
 
     def prepare(self, step: Step) -> None:
         """Compile what answering ``step``'s questions shows (the questions and

@@ -27,7 +27,7 @@ from ...render.highlight import (
 )
 from ...render.renderings import CACHED_LINES, Renderings
 from .code_view import CodeView
-from .unscrolled import UnscrolledVertical
+from .one_layout import UnscrolledVertical
 
 SYNC_HIGHLIGHT_LINES = CACHED_LINES
 """Above this many lines, highlight in a thread and show plain text first."""
@@ -41,7 +41,7 @@ def _is_colour(value: str) -> bool:
     return True
 
 
-class CodePanel(UnscrolledVertical):  # as tall as its code: see unscrolled.py
+class CodePanel(UnscrolledVertical):  # as tall as its code: see one_layout.py
     DEFAULT_CSS = """
     CodePanel {
         height: auto; max-height: 100%;  /* as tall as its code, at most the pane */

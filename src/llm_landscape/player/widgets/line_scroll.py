@@ -11,20 +11,14 @@ from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
 from textual.widget import Widget
 
+from .one_layout import one_layout
 
+
+@one_layout
 class QuietScrollBar(ScrollBar):
-    """Textual's scrollbar, resized without asking for a second layout.
-
-    Textual gives every widget the virtual size the layout found for it; for
-    a scrollbar, which has no content, a new one only comes with a new
-    height, and as a change of layout it laid the whole screen out again
-    (~30 ms after the frame, in most switches into or out of code taller
-    than its panel). The layout that resized the bar has already placed it."""
-
-    def _size_updated(
-        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
-    ) -> bool:
-        return super()._size_updated(size, virtual_size, container_size, layout=False)
+    """Textual's scrollbar, resized in one layout: as a change of layout, its
+    new size laid the whole screen out again (~30 ms after the frame) in most
+    switches into or out of code taller than its panel."""
 
 
 class LineScrollView(ScrollView):

@@ -32,9 +32,9 @@ from .check_list import CheckList
 from .code_panel import CodePanel
 from .code_rows import CodeRows
 from .code_view import CodeView
+from .one_layout import UnscrolledHorizontal, UnscrolledVertical
 from .prose_pane import ProsePane
 from .title import Title
-from .unscrolled import UnscrolledHorizontal, UnscrolledVertical
 
 SHORT_BELOW = 30
 """Rows of the terminal below which an unfocused question is one line."""
