@@ -21,6 +21,12 @@ class QuietScrollBar(ScrollBar):
     switches into or out of code taller than its panel."""
 
 
+def _quiet(bar: ScrollBar) -> ScrollBar:
+    if type(bar) is ScrollBar:
+        bar.__class__ = QuietScrollBar  # the same bar, one method differs
+    return bar
+
+
 class LineScrollView(ScrollView):
     """Textual animates scrolling by key and eases the animation in: on a
     20,000-line code panel in tmux the first visible change came ~40 ms
@@ -53,17 +59,11 @@ class LineScrollView(ScrollView):
 
     @property
     def vertical_scrollbar(self) -> ScrollBar:
-        bar = super().vertical_scrollbar  # made by Textual on first use
-        if type(bar) is ScrollBar:
-            bar.__class__ = QuietScrollBar  # the same bar, one method differs
-        return bar
+        return _quiet(super().vertical_scrollbar)  # made by Textual on first use
 
     @property
     def horizontal_scrollbar(self) -> ScrollBar:
-        bar = super().horizontal_scrollbar
-        if type(bar) is ScrollBar:
-            bar.__class__ = QuietScrollBar
-        return bar
+        return _quiet(super().horizontal_scrollbar)
 
     def on_resize(self) -> None:
         self._pad_content_size()  # the padding follows the view's size
