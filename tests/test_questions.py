@@ -105,6 +105,31 @@ async def test_a_predict_question_comes_first_and_answering_reveals_the_step(
         assert "✗ 1) 7" in checks.text and "Not quite." in checks.text
 
 
+async def test_the_bottom_line_says_what_the_keys_do_at_each_turn_of_a_question(
+    tmp_path: Path,
+) -> None:
+    def hint() -> str:
+        return " ".join(app.query_one(StatusBar).text.split())
+
+    app = LessonApp(lesson(tmp_path), PlayerOptions(start_step=2))
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert "1–2 guess 3 show me the step" in hint() and "Tab" not in hint()
+        await pilot.press("tab")  # nothing else takes focus while the step is veiled
+        assert app.focused is app.query_one(CheckList) and step_hidden(app)
+        await pilot.press("1")
+        assert "Enter go on Tab leave the question" in hint()
+        await pilot.press("enter")  # the step's only question: the step's own keys again
+        assert "1–4 jump" in hint()
+        await pilot.press("left", "a")  # the step before asks two
+        assert "1–3 answer Tab leave the question" in hint()
+        await pilot.press("1")
+        assert "1–3 try another Tab leave the question" in hint()
+        await pilot.press("2", "enter")
+        assert "1–2 answer" in hint()
+        await pilot.press("tab")
+        assert "jump" in hint() and "answer" not in hint()
+
+
 async def test_the_digit_after_a_guess_s_choices_shows_the_step(tmp_path: Path) -> None:
     app = LessonApp(lesson(tmp_path), PlayerOptions(start_step=2))
     async with app.run_test(size=(100, 30)) as pilot:

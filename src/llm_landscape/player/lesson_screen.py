@@ -276,7 +276,6 @@ class LessonScreen(Screen[None]):
         self.tour = self.tour.next()
 
     def on_check_list_answered(self, message: CheckList.Answered) -> None:
-        self.query_one(StatusBar).follow_focus()  # the next question's digits
         self.keeper.remember_answers(self.answers)
         self.mastered = self._mastered()
         if message.done and self._play_after_check:

@@ -116,6 +116,26 @@ class CheckList(Widget, can_focus=True):
     def text(self) -> str:
         return self.render().plain
 
+    @property
+    def keys_hint(self) -> str:
+        """What the keys do at this question now, for the bottom line (its
+        parts two spaces apart); "" when every question is answered."""
+        question, step = self.question, self._step
+        if question is None or step is None:
+            return ""
+        count = len(question.choices)
+        digits = "1" if count == 1 else f"1–{count}"
+        if self._just is None and question.predict:
+            now = f"{digits} guess  {count + 1} show me the step"
+        elif self._just is None:
+            now = f"{digits} answer"
+        elif self._just == question.answer or question.predict:
+            now = "Enter go on"
+        else:
+            now = f"{digits} try another"
+        # While a guess veils the step, nothing else on it takes focus.
+        return now if predict_pending(step, self._answers) else f"{now}  Tab leave the question"
+
     def _choices(self) -> list[str]:
         question = self.question
         if question is None:
@@ -151,6 +171,7 @@ class CheckList(Widget, can_focus=True):
         right = choice == question.answer
         done = first_open(self._step, self._answers) is None
         self.refresh(layout=True)
+        self.refresh_bindings()  # the bottom line says what the keys do now
         self.post_message(self.Answered(self, self._index, right, done))
         if question.predict and not predict_pending(self._step, self._answers):
             self.post_message(self.Revealed(self))

@@ -54,9 +54,9 @@ class StatusBar(Widget):
     remaining: reactive[float | None] = reactive(None)
     wpm: reactive[int] = reactive(200)
     playing: reactive[bool] = reactive(False)
-    answering: reactive[int] = reactive(0)
-    """The choices of the question that has focus (its digits answer), or 0:
-    kept by the bar itself, from the screen's ``focused``."""
+    question_keys: reactive[str] = reactive("")
+    """What the keys do at the question that has focus, or "": kept by the bar
+    itself, from the screen's ``focused`` and the question's own word."""
     _hover: reactive[bool] = reactive(False)
 
     class PlayToggled(Message):
@@ -69,14 +69,17 @@ class StatusBar(Widget):
         self._step_hint = step_hint(steps, ascii_only)
 
     def on_mount(self) -> None:
-        self.watch(self.screen, "focused", self.follow_focus)
+        self.watch(self.screen, "focused", self._follow_question)
+        # A question refreshes the bindings as it changes (answered, the next
+        # one): followed at once, so the line is drawn in the question's frame.
+        self.screen.bindings_updated_signal.subscribe(self, self._follow_question)
 
-    def follow_focus(self, _focused: object = None) -> None:
-        """On a question the digits answer it: say so (and how many). Called
-        on focus moves, and by the screen when an answer brings the next one."""
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _follow_question(self, _changed: object = None) -> None:
         focused = self.screen.focused
-        question = focused.question if isinstance(focused, CheckList) else None
-        self.answering = len(question.choices) if question else 0
+        self.question_keys = focused.keys_hint if isinstance(focused, CheckList) else ""
 
     @property
     def counter(self) -> str:
@@ -84,9 +87,8 @@ class StatusBar(Widget):
 
     @property
     def hint(self) -> str:
-        if self.answering:
-            dash = "-" if self._ascii else "–"
-            return f"1{dash}{self.answering} answer  Tab leave the question"
+        if self.question_keys:
+            return self.question_keys.replace("–", "-") if self._ascii else self.question_keys
         return CARD_HINT if self.tour.current is None else self._step_hint
 
     @property
