@@ -19,6 +19,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from ...lesson.navigation import Tour
+from ...render.ascii import to_ascii
 from .check_list import CheckList
 
 CARD_HINT = "Press Space to begin"
@@ -88,7 +89,7 @@ class StatusBar(Widget):
     @property
     def hint(self) -> str:
         if self.question_keys:
-            return self.question_keys.replace("–", "-") if self._ascii else self.question_keys
+            return to_ascii(self.question_keys) if self._ascii else self.question_keys
         return CARD_HINT if self.tour.current is None else self._step_hint
 
     @property
