@@ -91,13 +91,9 @@ class LessonScreen(Screen[None]):
         start, tour = options.start_step, Tour(len(lesson.steps))
         self.set_reactive(LessonScreen.tour, tour if start is None else tour.go(start))
         self.set_reactive(LessonScreen.wpm, pacing.clamp_wpm(options.wpm))
-        last = keeper.last_step()
-        if last and start is None:
-            self.resume_step = last
-        self.set_reactive(LessonScreen.mastered, self._mastered())
-
-    def _mastered(self) -> frozenset[int]:
-        return progress.mastered(self.lesson, self.answers)
+        if start is None:
+            self.resume_step = keeper.last_step() or None
+        self.set_reactive(LessonScreen.mastered, progress.mastered(lesson, self.answers))
 
     @property
     def step_view(self) -> StepView | None:
@@ -130,6 +126,8 @@ class LessonScreen(Screen[None]):
             LessonScreen.tour, LessonScreen.playing, LessonScreen.wpm
         )
         yield KeyBar()
+        note = f"Enlarge the terminal (at least {MIN_WIDTH}×{MIN_HEIGHT})"
+        yield Static(Content(note), id="too-small")  # shown only while it is (app.tcss)
         yield PlayClock(self.lesson.steps).data_bind(
             LessonScreen.tour, LessonScreen.playing, LessonScreen.wpm
         )
@@ -172,11 +170,7 @@ class LessonScreen(Screen[None]):
 
     def on_resize(self) -> None:
         width, height = self.size
-        small = width < MIN_WIDTH or height < MIN_HEIGHT
-        if small and not self.query("#too-small"):
-            note = f"Enlarge the terminal (at least {MIN_WIDTH}×{MIN_HEIGHT})"
-            self.mount(Static(Content(note), id="too-small"))
-        self.set_class(small, "-too-small")
+        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
         self.narrow = width < NARROW_WIDTH
 
     # -- moves ------------------------------------------------------------
@@ -277,7 +271,7 @@ class LessonScreen(Screen[None]):
 
     def on_check_list_answered(self, message: CheckList.Answered) -> None:
         self.keeper.remember_answers(self.answers)
-        self.mastered = self._mastered()
+        self.mastered = progress.mastered(self.lesson, self.answers)
         if message.done and self._play_after_check:
             self._play_after_check = False
             self.playing = True
@@ -296,13 +290,11 @@ class LessonScreen(Screen[None]):
         )
         self.app.push_screen(screen, self._after_end)
 
-    def _after_end(self, choice: str | None) -> None:
-        if choice and choice.startswith("step:"):
-            self.go_to(int(choice.split(":")[1]) - 1)
-        elif choice == "first":
-            self.action_first()
-        elif choice == "overview":
+    def _after_end(self, choice: int | str | None) -> None:
+        if choice == "overview":
             self.action_overview()
+        elif isinstance(choice, int):
+            self.go_to(choice)
 
     # -- screens and the world outside ------------------------------------
 

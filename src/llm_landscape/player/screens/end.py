@@ -1,7 +1,7 @@
 """The end card, after the last step: what was covered and what to do next.
 
-Dismisses with what the learner chose: ``"first"`` (start over), ``"overview"``,
-or None (back to the last step).
+Dismisses with what the learner chose: a step's index (0 to start over, or a
+step with a question still open), ``"overview"``, or None (back to the last step).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from ..widgets.key_bar import KeyBar
 HEADING = "Lesson complete"
 
 
-class EndScreen(ModalScreen[str | None]):
+class EndScreen(ModalScreen[int | str | None]):
     DEFAULT_CSS = """
     EndScreen { align: center middle; }
     EndScreen > VerticalScroll {
@@ -38,7 +38,7 @@ class EndScreen(ModalScreen[str | None]):
     """
     # priority: the scrolling box has focus and would take Home and Left itself.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("home,g", "dismiss('first')", "Start over", id="end.first", priority=True),
+        Binding("home,g", "dismiss(0)", "Start over", id="end.first", priority=True),
         Binding("o", "dismiss('overview')", "Overview", id="end.overview"),
         Binding(
             "escape,left,backspace",
@@ -49,7 +49,7 @@ class EndScreen(ModalScreen[str | None]):
         ),
         Binding("q", "app.quit", "Quit", id="end.quit"),
         *(
-            Binding(str(n), f"dismiss('step:{n}')", "Go to a missed question's step", show=False)
+            Binding(str(n), f"go({n - 1})", "Go to a missed question's step", show=False)
             for n in range(1, 10)
         ),
     ]
@@ -92,11 +92,13 @@ class EndScreen(ModalScreen[str | None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The digits go to a step only where a question is still open there.
-        if action == "dismiss" and parameters and str(parameters[0]).startswith("step:"):
-            wanted = int(str(parameters[0]).split(":")[1]) - 1
+        if action == "go" and parameters:
             _, _, missed = score(self._lesson.steps, self._answers or {})
-            return any(index == wanted for index, _ in missed)
+            return any(index == parameters[0] for index, _ in missed)
         return True
+
+    def action_go(self, index: int) -> None:
+        self.dismiss(index)
 
     def _summary(self) -> Text:
         lesson, tour = self._lesson, self._tour
