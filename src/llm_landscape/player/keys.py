@@ -11,6 +11,11 @@ from __future__ import annotations
 from textual.binding import Binding
 
 
+def digit_keys(last: int) -> str:
+    """The digits from 1 to ``last`` as the bottom line names them: "1" or "1–6"."""
+    return "1" if last == 1 else f"1–{last}"
+
+
 def _nav(keys: str, action: str, description: str, id: str) -> Binding:
     # priority: the arrows must move between steps even when a pane has focus.
     return Binding(keys, action, description, id=id, priority=True, show=False)

@@ -9,8 +9,8 @@ step is drawn and let go once its frame is out; what it then collects, it
 collects while the learner reads. The first time it is let go, everything the
 player has built so far (widgets, styles, the lesson, the first steps' lines),
 which lives until quit, is frozen out of every later full collection, as the
-imports were (``start.py``), once the garbage among it is collected. Textual does the same during a smooth scroll
-(``App.PAUSE_GC_ON_SCROLL``).
+imports were (``start.py``), once the garbage among it is collected. Textual
+holds the collector during a smooth scroll too (``App.PAUSE_GC_ON_SCROLL``).
 """
 
 from __future__ import annotations

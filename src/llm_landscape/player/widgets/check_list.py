@@ -26,6 +26,7 @@ from textual.widget import Widget
 from ...lesson.model import Question, Step
 from ...render import prose
 from ...render.renderings import Renderings
+from ..keys import digit_keys
 from ..progress import SHOW_ME, Answers, first_open, predict_pending
 from .one_layout import one_layout
 
@@ -124,7 +125,7 @@ class CheckList(Widget, can_focus=True):
         if question is None or step is None:
             return ""
         count = len(question.choices)
-        digits = "1" if count == 1 else f"1–{count}"
+        digits = digit_keys(count)
         if self._just is None and question.predict:
             now = f"{digits} guess  {count + 1} show me the step"
         elif self._just is None:
@@ -256,9 +257,10 @@ class CheckList(Widget, can_focus=True):
             text.append("\n")
             text.append("Enter: go on" if right or question.predict else "", "italic")
         else:
-            count = len(question.choices)
             first = "" if self.has_focus else " (press a first)"
-            text.append(f"1–{count}, or ↑/↓ and Enter, to answer{first}", "italic")
+            text.append(
+                f"{digit_keys(len(question.choices))}, or ↑/↓ and Enter, to answer{first}", "italic"
+            )
         return text
 
     def on_focus(self) -> None:

@@ -20,6 +20,7 @@ from textual.widget import Widget
 
 from ...lesson.navigation import Tour
 from ...render.ascii import to_ascii
+from ..keys import digit_keys
 from .check_list import CheckList
 
 CARD_HINT = "Press Space to begin"
@@ -29,9 +30,10 @@ STEP_HINT_ASCII = "<- back  {jump} jump  c copy code  t theme"
 
 def step_hint(steps: int, ascii_only: bool) -> str:
     """The hint on a step, its digits as many as jump: "1–6 jump" for six steps."""
-    last = min(steps, 9)
-    jump = "1" if last == 1 else f"1{'-' if ascii_only else '–'}{last}"
-    return (STEP_HINT_ASCII if ascii_only else STEP_HINT).format(jump=jump)
+    jump = digit_keys(min(steps, 9))
+    if ascii_only:
+        return STEP_HINT_ASCII.format(jump=to_ascii(jump))
+    return STEP_HINT.format(jump=jump)
 
 
 class StatusBar(Widget):
