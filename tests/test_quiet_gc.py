@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import weakref
 
 from llm_landscape.lesson.model import Lesson
 from llm_landscape.player.app import LessonApp, PlayerOptions
@@ -26,7 +27,27 @@ async def test_the_collector_is_off_while_a_step_is_drawn_and_on_after(lesson: L
         assert screen.tour.counter == "Step 2 / 6"
         assert during == [False, False]  # as the step was shown, and as its frame was drawn
         await wait_for(pilot, gc.isenabled)  # on again once the frame is out
-        assert gc.get_freeze_count() > 0  # what the player built is left out from now on
+
+
+class Litter:
+    """A cycle: only the collector frees it."""
+
+    def __init__(self) -> None:
+        self.itself = self
+
+
+async def test_garbage_made_while_the_first_step_is_drawn_is_not_kept(lesson: Lesson) -> None:
+    # The first time the collector is let go, what the player built is frozen
+    # for the rest of the run: garbage among it must be collected first.
+    app = LessonApp(lesson, PlayerOptions(checks=False))  # the title card: nothing held
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, gc.isenabled)
+        screen = player(app)
+        litter: list[weakref.ref[Litter]] = []
+        screen.watch(screen, "tour", lambda: litter.append(weakref.ref(Litter())), init=False)
+        await pilot.press("space")
+        await wait_for(pilot, gc.isenabled)
+        assert len(litter) == 1 and litter[0]() is None
 
 
 async def test_a_player_that_quits_mid_hold_leaves_the_collector_on(lesson: Lesson) -> None:
