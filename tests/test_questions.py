@@ -554,3 +554,64 @@ async def test_what_an_answer_shows_is_compiled_before_the_answer(tmp_path: Path
         explain = "The step says so."
         await wait_for(pilot, lambda: explain in app.renderings.derived()["prose"])
         assert player(app).answers == {}  # nothing answered yet
+
+
+def _asks(step: str, question: str) -> str:
+    return (
+        f"  - id: {step}\n    label: {step}\n    title: Step {step}\n    body: Prose of {step}.\n"
+        f'    check:\n      - question: "{question}"\n'
+        "        choices: [Red, Green, Blue]\n        answer: 1\n"
+    )
+
+
+TALL_QUESTION = " ".join(["A question long enough to wrap across the panel's rows."] * 6)
+
+
+def heights_lesson(tmp_path: Path) -> Lesson:
+    """Three steps whose questions take a row each, then one whose question wraps."""
+    steps = [_asks(s, f"Which colour is {s}?") for s in ("a", "b", "c")]
+    text = "title: H\nsteps:\n" + "".join(steps) + _asks("d", TALL_QUESTION)
+    (tmp_path / "lesson.yaml").write_text(text, encoding="utf-8")
+    return load_lesson(tmp_path / "lesson.yaml")[0]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_a_question_as_tall_as_the_last_one_lays_nothing_out(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """The panel asks for a layout only when its rows change (at 80×24 an
+    unfocused question is a one-line summary, at 120×40 here each question
+    takes as many rows), so such a switch only repaints."""
+    app = LessonApp(heights_lesson(tmp_path), PlayerOptions(start_step=0))
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause(0.2)
+        screen = player(app)
+        layouts: list[object] = []
+        screen.screen_layout_refresh_signal.subscribe(screen, layouts.append)
+        for key, step in (("right", "b"), ("right", "c"), ("left", "b")):
+            await pilot.press(key)
+            await pilot.pause(0.2)
+            shown = screen_text(app)
+            assert f"Step {step}" in shown
+            assert f"Which colour is {step}?" in shown or "Check yourself · 1 of 1" in shown
+        assert layouts == []
+
+
+async def test_a_taller_question_grows_its_panel_and_a_shorter_one_shrinks_it(
+    tmp_path: Path,
+) -> None:
+    app = LessonApp(heights_lesson(tmp_path), PlayerOptions(start_step=2))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.2)
+        checks = app.query_one(CheckList)
+        short = checks.size.height
+        await pilot.press("right")
+        await pilot.pause(0.2)
+        shown = screen_text(app)
+        assert "Step 4 / 4" in shown
+        assert "3) Blue" in shown and "to answer (press a first)" in shown  # its last rows
+        assert checks.size.height > short
+        await pilot.press("left")
+        await pilot.pause(0.2)
+        assert "Which colour is c?" in screen_text(app)
+        assert checks.size.height == short

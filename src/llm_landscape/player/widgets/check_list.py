@@ -89,12 +89,26 @@ class CheckList(Widget, can_focus=True):
         return self._step
 
     def show(self, index: int, step: Step) -> None:
+        rows = self._rows()
         self._step, self._index, self._just = step, index, None
         self.number = first_open(step, self._answers)
         self.display = bool(step.check)
         self._cursor = 0
-        self.refresh(layout=True)
+        self._redraw(rows)
         self.refresh_bindings()
+
+    def _rows(self) -> int | None:
+        """The rows the panel's text takes at its width (None: not laid out)."""
+        width = self.content_region.width
+        return self.get_content_height(self.size, self.size, width) if width else None
+
+    def _redraw(self, rows: int | None) -> None:
+        """Repaint, and lay out only if the text no longer takes ``rows`` rows:
+        a step whose question is as tall as the last one's (always so for the
+        one-line summary in a short terminal) needs no layout pass."""
+        self.refresh()  # the text and its cached height, anew
+        if rows is None or self._rows() != rows:
+            self.refresh(layout=True)
 
     def prepare(self, step: Step) -> None:
         """Compile what answering ``step``'s questions shows (the questions and
@@ -171,7 +185,7 @@ class CheckList(Widget, can_focus=True):
         self._just = choice
         right = choice == question.answer
         done = first_open(self._step, self._answers) is None
-        self.refresh(layout=True)
+        self.refresh(layout=True)  # what an answer adds (right or not, why) takes rows
         self.refresh_bindings()  # the bottom line says what the keys do now
         self.post_message(self.Answered(self, self._index, right, done))
         if question.predict and not predict_pending(self._step, self._answers):
@@ -201,9 +215,10 @@ class CheckList(Widget, can_focus=True):
 
     def _next(self) -> None:
         assert self._step is not None
+        rows = self._rows()
         self._just, self._cursor = None, 0
         self.number = first_open(self._step, self._answers)
-        self.refresh(layout=True)
+        self._redraw(rows)
         self.refresh_bindings()
 
     def watch_short(self) -> None:
