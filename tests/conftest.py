@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -59,6 +60,15 @@ async def wait_for(pilot: Pilot[None], condition: Callable[[], bool], timeout: f
         if loop.time() > deadline:
             raise AssertionError("condition not reached in time")
         await pilot.pause(0.02)
+
+
+async def settled(pilot: Pilot[None]) -> None:
+    """Past a move's or the start's last work, before counting layouts: the
+    collector, held while a step is drawn, collects once when first let go;
+    in the suite's one process, full of earlier tests' objects, that took up
+    to ~0.5 s (~10 ms in a player's own), holding back the start's layouts."""
+    await wait_for(pilot, gc.isenabled)
+    await pilot.pause(0.2)
 
 
 def screen_text(app: App[None]) -> str:

@@ -25,7 +25,7 @@ from llm_landscape.player.widgets.step_bar import StepBar
 from llm_landscape.player.widgets.title import Title
 from llm_landscape.player.widgets.title_card import TitleCard
 
-from .conftest import player, screen_text, wait_for, write_lesson
+from .conftest import player, screen_text, settled, wait_for, write_lesson
 
 
 def shown(app: LessonApp, selector: str) -> str:
@@ -517,7 +517,7 @@ async def test_taller_code_is_laid_out_once_with_the_scrollbar_it_needs(tmp_path
     app = LessonApp(code_lesson(tmp_path, 1, 5, 60, 3, most, most + 4))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("1")
-        await pilot.pause(0.2)
+        await settled(pilot)
         screen, view = player(app), app.query_one(CodeView)
         layouts: list[object] = []
         screen.screen_layout_refresh_signal.subscribe(screen, layouts.append)

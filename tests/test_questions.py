@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from llm_landscape.player.widgets.play_clock import PlayClock
 from llm_landscape.player.widgets.prose_pane import ProsePane
 from llm_landscape.player.widgets.status_bar import StatusBar
 
-from .conftest import player, screen_text, wait_for
+from .conftest import player, screen_text, settled, wait_for
 
 
 def step_hidden(app: LessonApp) -> bool:
@@ -455,7 +454,7 @@ async def onto_the_guess(pilot: Pilot[None], app: LessonApp) -> None:
     if player(app).tour.current is None:
         await pilot.press("space")
     await wait_for(pilot, lambda: step_hidden(app))
-    await pilot.pause(0.2)
+    await settled(pilot)
 
 
 @START
@@ -534,7 +533,7 @@ async def test_panes_shortened_by_a_question_are_laid_out_once(tmp_path: Path) -
     path.write_text(SHRINKS, encoding="utf-8")
     app = LessonApp(load_lesson(path)[0], PlayerOptions(start_step=0))
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.2)
+        await settled(pilot)
         prose, screen = app.query_one(ProsePane), player(app)
         bars: list[bool] = []
         screen.screen_layout_refresh_signal.subscribe(
@@ -568,14 +567,6 @@ def _asks(step: str, question: str) -> str:
 TALL_QUESTION = " ".join(["A question long enough to wrap across the panel's rows."] * 6)
 
 
-async def started(pilot: Pilot[None]) -> None:
-    """Past the start's last work: the collector held while step 1 is drawn
-    runs once when let go, and in a test process, full of earlier tests'
-    objects, that can take half a second (~10 ms in a player's own)."""
-    await wait_for(pilot, gc.isenabled)
-    await pilot.pause(0.2)
-
-
 def heights_lesson(tmp_path: Path) -> Lesson:
     """Three steps whose questions take a row each, then one whose question wraps."""
     steps = [_asks(s, f"Which colour is {s}?") for s in ("a", "b", "c")]
@@ -593,7 +584,7 @@ async def test_a_question_as_tall_as_the_last_one_lays_nothing_out(
     takes as many rows), so such a switch only repaints."""
     app = LessonApp(heights_lesson(tmp_path), PlayerOptions(start_step=0))
     async with app.run_test(size=size) as pilot:
-        await started(pilot)
+        await settled(pilot)
         screen = player(app)
         layouts: list[object] = []
         screen.screen_layout_refresh_signal.subscribe(screen, layouts.append)
@@ -611,7 +602,7 @@ async def test_a_taller_question_grows_its_panel_and_a_shorter_one_shrinks_it(
 ) -> None:
     app = LessonApp(heights_lesson(tmp_path), PlayerOptions(start_step=2))
     async with app.run_test(size=(120, 40)) as pilot:
-        await started(pilot)
+        await settled(pilot)
         checks = app.query_one(CheckList)
         short = checks.size.height
         await pilot.press("right")
