@@ -52,6 +52,7 @@ NARROW_WIDTH = 100
 
 
 class LessonScreen(Screen[None]):
+    BLANK = True  # the bars and the stage cover it: see widgets/one_layout.py
     BINDINGS: ClassVar[list[BindingType]] = list(SCREEN_BINDINGS)
     # Nothing has focus until Tab gives it: the keys scroll the step without
     # it, and a pane that had it on one start and not another looked random.

@@ -42,6 +42,7 @@ def _is_colour(value: str) -> bool:
 
 
 class CodePanel(UnscrolledVertical):  # as tall as its code: see one_layout.py
+    BLANK = False  # it draws its border
     DEFAULT_CSS = """
     CodePanel {
         height: auto; max-height: 100%;  /* as tall as its code, at most the pane */

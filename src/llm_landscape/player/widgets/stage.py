@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 
 class Stage(Container):
+    BLANK = True  # the card or the step view covers it: see one_layout.py
     tour: var[Tour] = var(Tour(0), init=False)
     stacked: var[bool] = var(False, init=False)
     """The step in one column (a narrow terminal): handed on to the step view."""

@@ -53,7 +53,14 @@ def chapter_line(lesson: Lesson, ascii_only: bool) -> tuple[str, str]:
     return full, f"Ch {lesson.chapter}"
 
 
+class Heading(Horizontal):
+    """The icon, the title and the chapter, in one row."""
+
+    BLANK = True  # nothing of its own to draw: see one_layout.py
+
+
 class StepView(Vertical):
+    BLANK = True  # its children draw the step: see one_layout.py
     DEFAULT_CSS = """
     StepView { height: 1fr; }
     StepView > #heading { height: auto; margin-top: 1; }
@@ -102,7 +109,7 @@ class StepView(Vertical):
         self._renderings = renderings
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="heading"):
+        with Heading(id="heading"):
             yield Static(id="step-icon", markup=False)
             yield Title(id="step-title")
             yield Static(id="chapter", markup=False)
