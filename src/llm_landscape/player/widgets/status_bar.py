@@ -12,10 +12,11 @@ import math
 from typing import ClassVar
 
 from rich.cells import cell_len
-from rich.text import Text
 from textual import events
+from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
+from textual.style import Style
 from textual.widget import Widget
 
 from ...lesson.navigation import Tour
@@ -44,7 +45,7 @@ class StatusBar(Widget):
         "status-bar--counter",
     }
     DEFAULT_CSS = """
-    StatusBar { height: 1; background: $panel; }
+    StatusBar { height: 1; background: $panel; text-wrap: nowrap; text-overflow: clip; }
     StatusBar > .status-bar--play {
         background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold;
     }
@@ -109,26 +110,29 @@ class StatusBar(Widget):
     def countdown(self) -> str:
         return "" if self.remaining is None else f"next in {math.ceil(self.remaining)}s"
 
-    def render(self) -> Text:
+    def render(self) -> Content:
+        # Textual's own Content and styles: a Rich Text would be converted to
+        # them on every switch.
         width = self.content_region.width
-        muted = self.get_component_rich_style("status-bar--muted")
-        play = self.get_component_rich_style("status-bar--play")
-        if self._hover:
-            play += self.get_component_rich_style("status-bar--play-hover")
+        style = self.get_visual_style
+        play = style("status-bar--play")
+        if self._hover:  # reversed: Textual's visual styles leave "reverse" out
+            rich = self.get_component_rich_style
+            hovered = rich("status-bar--play") + rich("status-bar--play-hover")
+            play = Style.from_rich_style(hovered)
         counter = f" {self.counter} "
-        line = Text(no_wrap=True, overflow="ellipsis", end="")
-        line.append(self.play_label, play)
+        line = Content.styled(self.play_label, play)
         room = width - cell_len(counter)
+        muted = style("status-bar--muted")
         # Whole parts only, in order of use, as many as fit: never "c copy co…".
         for part in (self.countdown, f"{self.wpm} wpm", *self.hint.split("  ")):
-            if part and line.cell_len + cell_len(part) + 2 > room:
+            if part and line.cell_length + cell_len(part) + 2 > room:
                 break
             if part:
-                line.append(f" {part} ", muted)
-        line.truncate(max(room, 0), overflow="ellipsis")
-        line.pad_right(max(room - line.cell_len, 0))
-        line.append(counter, self.get_component_rich_style("status-bar--counter"))
-        return line
+                line = line.append(Content.styled(f" {part} ", muted))
+        line = line.truncate(max(room, 0), ellipsis=True)
+        line = line.pad_right(max(room - line.cell_length, 0))
+        return line.append(Content.styled(counter, style("status-bar--counter")))
 
     def on_click(self, event: events.Click) -> None:
         if event.x < cell_len(self.play_label):

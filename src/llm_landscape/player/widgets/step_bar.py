@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import ClassVar, NamedTuple
 
 from rich.cells import cell_len
-from rich.text import Span, Text
 from textual import events
+from textual.content import Content, Span
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -34,6 +34,7 @@ class StepBar(Widget):
         width: 1fr;
         padding: 0 1;
         color: $text-muted;
+        text-wrap: nowrap; text-overflow: clip;
         & > .step-bar--current { background: $accent; color: #000000; text-style: bold; }
         & > .step-bar--visited { color: $text-success; }
     }
@@ -83,7 +84,7 @@ class StepBar(Widget):
         """What the bar shows, as plain text (for tests and tools)."""
         return self.render().plain
 
-    def render(self) -> Text:
+    def render(self) -> Content:
         return self._line(*self._layout(self.content_region.width))
 
     def _mode_texts(self, mode: str) -> tuple[str, ...]:
@@ -149,11 +150,13 @@ class StepBar(Widget):
             shown.append(_Item(end + 1, "…"))
         return shown
 
-    def _line(self, items: list[_Item], joiner: str) -> Text:
+    def _line(self, items: list[_Item], joiner: str) -> Content:
         # Component classes, not theme colours read by hand: every theme works,
         # including the ANSI ones whose colours are names rather than hex values.
-        current = self.get_component_rich_style("step-bar--current")
-        visited = self.get_component_rich_style("step-bar--visited")
+        # Textual's own Content and styles: a Rich Text would be converted to
+        # them on every switch.
+        current = self.get_visual_style("step-bar--current")
+        visited = self.get_visual_style("step-bar--visited")
         # One string and a span per styled item: appending item by item cost
         # a 500-step bar (a window of ~40 numbers) ~0.3 ms a switch.
         parts: list[str] = []
@@ -169,7 +172,7 @@ class StepBar(Widget):
                 spans.append(Span(chars, chars + len(item.text), visited))
             parts.append(item.text)
             chars += len(item.text)
-        return Text("".join(parts), no_wrap=True, overflow="crop", end="", spans=spans)
+        return Content("".join(parts), spans=spans)
 
     def on_click(self, event: events.Click) -> None:
         # The items are laid out again, as drawn, rather than remembered by render.
