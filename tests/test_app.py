@@ -491,6 +491,30 @@ async def test_panes_show_a_scrollbar_only_for_content_that_does_not_fit(tmp_pat
         assert (view.show_vertical_scrollbar, view.show_horizontal_scrollbar) == (True, False)
 
 
+async def test_a_click_on_a_panes_scrollbar_scrolls_it_and_its_thumb_follows(
+    lesson: Lesson,
+) -> None:
+    # The panes' bars are Textual's, resized their own way (line_scroll.py):
+    # a click on the track still pages, and the thumb is drawn where it is.
+    app = LessonApp(lesson)
+
+    def thumb() -> list[int]:
+        rows = bar.render_lines(Region(0, 0, bar.size.width, bar.size.height))
+        return [y for y, row in enumerate(rows) if any(s.style and s.style.reverse for s in row)]
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        pane = app.query_one(ProsePane)
+        bar = pane.vertical_scrollbar
+        assert pane.show_vertical_scrollbar  # one column at 80x24: prose and code
+        assert thumb()[0] == 0 < len(thumb()) < bar.size.height
+        await pilot.click(offset=(bar.region.x, bar.region.bottom - 1))  # the track, below
+        await wait_for(pilot, lambda: pane.scroll_offset.y > 0)
+        await pilot.pause()
+        assert thumb()[0] > 0  # the thumb moved down
+
+
 def code_lesson(directory: Path, *lines: int) -> Lesson:
     """A lesson of steps whose code is ``lines`` lines long, one step each."""
     steps = []
