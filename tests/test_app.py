@@ -22,14 +22,14 @@ from llm_landscape.player.widgets.key_bar import KeyBar
 from llm_landscape.player.widgets.prose_pane import ProsePane
 from llm_landscape.player.widgets.status_bar import StatusBar
 from llm_landscape.player.widgets.step_bar import StepBar
-from llm_landscape.player.widgets.title import Title
+from llm_landscape.player.widgets.step_heading import StepHeading
 from llm_landscape.player.widgets.title_card import TitleCard
 
 from .conftest import player, screen_text, settled, wait_for, write_lesson
 
 
-def shown(app: LessonApp, selector: str) -> str:
-    return app.query_one(selector, Title).text
+def shown_title(app: LessonApp) -> str:
+    return app.query_one(StepHeading).title
 
 
 def counter(app: LessonApp) -> str:
@@ -49,7 +49,7 @@ async def test_title_card_then_space_through_all_steps_and_back(lesson: Lesson) 
         for n, step in enumerate(lesson.steps, 1):
             await pilot.press("space")
             assert counter(app) == f"Step {n} / 6"
-            assert shown(app, "#step-title") == step.title
+            assert shown_title(app) == step.title
             assert app.query_one(ProsePane).text[0].strip() == step.heading
             assert step.code is not None
             assert app.query_one(CodeView).lines[0].plain == step.code.source.splitlines()[0]
@@ -115,7 +115,7 @@ async def test_digits_home_and_end(lesson: Lesson) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("4")
         assert counter(app) == "Step 4 / 6"
-        assert shown(app, "#step-title") == lesson.steps[3].title
+        assert shown_title(app) == lesson.steps[3].title
         await pilot.press("home")
         assert counter(app) == "Step 1 / 6"
         await pilot.press("end")
@@ -368,7 +368,7 @@ async def test_a_key_on_the_first_frame_shows_the_whole_step(lesson: Lesson) -> 
             await pilot.pause(0.01)
         assert ("Step 1 / 6", "title-card") not in seen  # never the counter without the step
         assert seen[-1] == ("Step 1 / 6", "step-view")
-        assert shown(app, "#step-title") == lesson.steps[0].title
+        assert shown_title(app) == lesson.steps[0].title
 
 
 async def test_leaving_the_title_card_keeps_focus_where_it_was(lesson: Lesson) -> None:
@@ -555,7 +555,7 @@ async def test_taller_code_is_laid_out_once_with_the_scrollbar_it_needs(tmp_path
 
 
 async def test_a_title_that_wraps_takes_its_lines_and_gives_them_back(tmp_path: Path) -> None:
-    # Titles ask Textual for a layout only when their height changes.
+    # The heading asks Textual for a layout only when its height may change.
     long = " ".join(["A title long enough to wrap"] * 3)
     (tmp_path / "lesson.yaml").write_text(
         "title: T\nsteps:\n"
@@ -566,15 +566,16 @@ async def test_a_title_that_wraps_takes_its_lines_and_gives_them_back(tmp_path: 
     )
     app = LessonApp(load_lesson(tmp_path / "lesson.yaml")[0])
     async with app.run_test(size=(60, 24)) as pilot:
-        title = app.query_one("#step-title", Title)
-        subtitle = app.query_one("#step-subtitle", Title)
+        heading = app.query_one(StepHeading)
         for key, lines in (("1", 2), ("2", 1), ("3", 1), ("1", 2)):
             await pilot.press(key)
             await pilot.pause()
-            assert title.size.height == lines, f"step {key}"
-            assert subtitle.region.y == title.region.bottom  # right under the title
-            shown = screen_text(app)
-            assert all(word in shown for word in title.text.split())
+            assert heading.size.height == lines + 1, f"step {key}"  # and the subtitle
+            rows = screen_text(app).splitlines()
+            top = heading.region.y
+            title_rows = " ".join(rows[top : top + lines])
+            assert all(word in title_rows for word in heading.title.split())
+            assert heading.subtitle in rows[top + lines]  # right under the title
 
 
 def visible(pane: ProsePane) -> str:

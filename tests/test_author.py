@@ -21,7 +21,7 @@ from llm_landscape.outputs.json_schema import schema_text
 from llm_landscape.outputs.scaffold import ScaffoldError, write_new_lesson
 from llm_landscape.player.app import LessonApp, PlayerOptions
 from llm_landscape.player.widgets.step_bar import StepBar
-from llm_landscape.player.widgets.title import Title
+from llm_landscape.player.widgets.step_heading import StepHeading
 
 from .conftest import player, screen_text, wait_for, write_lesson
 
@@ -31,8 +31,8 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 
 def title(app: LessonApp) -> str:
     """The step title on screen; empty while the app rebuilds its widgets."""
-    found = app.query("#step-title")
-    return found.first(Title).text if found else ""
+    found = app.query(StepHeading)
+    return found.first().title if found else ""
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -17,7 +17,7 @@ from llm_landscape.lesson.model import Lesson
 from llm_landscape.player.app import LessonApp
 from llm_landscape.player.widgets.prose_pane import ProsePane
 from llm_landscape.player.widgets.step_bar import StepBar
-from llm_landscape.player.widgets.title import Title
+from llm_landscape.player.widgets.step_heading import StepHeading
 from llm_landscape.player.widgets.title_card import TitleCard
 
 from .conftest import screen_text
@@ -97,14 +97,14 @@ async def test_markup_in_a_lesson_is_shown_literally_and_does_nothing() -> None:
             "[bold]T[/] [@click=app.quit]quit[/]"
         )
         await pilot.press("space")
-        assert app.query_one("#step-title", Title).text == ("[@click=app.quit]Click me[/]")
+        assert app.query_one(StepHeading).title == ("[@click=app.quit]Click me[/]")
         text = screen_text(app)
         for literal in ("[/]", "[red]red[/red]", "[@click=app.quit]body[/]", "<script>x</script>"):
             assert literal in text
         # Links are shown with their address, never live; file: is not even a link.
         assert "[link](file:///etc/passwd)" in text
         assert "docs ⟨https://example.org⟩" in text
-        await pilot.click("#step-title")
+        await pilot.click(StepHeading)
         pane = app.query_one(ProsePane)
         row = next(n for n, line in enumerate(pane.text) if "[@click=app.quit]body" in line)
         column = pane.text[row].index("[@click=app.quit]body") + 3  # inside the padding of 1
@@ -146,7 +146,7 @@ async def test_wide_text_keeps_the_step_bar_within_the_screen() -> None:
             await pilot.press("space")
             bar = app.query_one(StepBar)
             assert cell_len(bar.text) <= bar.content_region.width
-            assert app.query_one("#step-title", Title).text in screen_text(app)
+            assert app.query_one(StepHeading).title in screen_text(app)
 
 
 @settings(

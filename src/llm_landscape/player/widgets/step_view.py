@@ -14,14 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.content import Content
+from textual.containers import Vertical
 from textual.reactive import var
 from textual.widget import Widget
-from textual.widgets import Static
 
 from ...lesson.icons import glyph
 from ...lesson.model import Lesson, Step
@@ -34,7 +31,7 @@ from .code_rows import CodeRows
 from .code_view import CodeView
 from .one_layout import UnscrolledHorizontal, UnscrolledVertical
 from .prose_pane import ProsePane
-from .title import Title
+from .step_heading import StepHeading
 
 SHORT_BELOW = 30
 """Rows of the terminal below which an unfocused question is one line."""
@@ -53,23 +50,11 @@ def chapter_line(lesson: Lesson, ascii_only: bool) -> tuple[str, str]:
     return full, f"Ch {lesson.chapter}"
 
 
-class Heading(Horizontal):
-    """The icon, the title and the chapter, in one row."""
-
-    BLANK = True  # nothing of its own to draw: see one_layout.py
-
-
 class StepView(Vertical):
     BLANK = True  # its children draw the step: see one_layout.py
     DEFAULT_CSS = """
     StepView { height: 1fr; }
-    StepView > #heading { height: auto; margin-top: 1; }
-    StepView #step-icon { width: 3; padding-left: 1; }
-    StepView #step-title { width: 1fr; padding: 0 1; text-style: bold; color: $text-primary; }
-    StepView #chapter { width: auto; padding: 0 1; color: $text-muted; }
-    StepView > #step-subtitle {
-        padding: 0 1; color: $text-muted; text-style: italic; margin-bottom: 1;
-    }
+    StepView > #heading { margin: 1 0; }
     StepView > #body { height: 1fr; }
     StepView #panes { height: 1fr; layers: default veil; }
     StepView #prose { width: 1fr; height: 1fr; }
@@ -109,11 +94,7 @@ class StepView(Vertical):
         self._renderings = renderings
 
     def compose(self) -> ComposeResult:
-        with Heading(id="heading"):
-            yield Static(id="step-icon", markup=False)
-            yield Title(id="step-title")
-            yield Static(id="chapter", markup=False)
-        yield Title(id="step-subtitle")
+        yield StepHeading(self._chapter, id="heading")
         # A guess is asked above the step, whose panes are veiled meanwhile but
         # laid out as they will be shown, under a question of about the height
         # the answered one will have (hidden instead, a step first shown on its
@@ -154,15 +135,8 @@ class StepView(Vertical):
 
     def on_resize(self) -> None:
         # Laid out at a new width, or for the first time beneath the card.
-        self._show_chapter()
         self.query_one(CheckList).short = self.screen.size.height < SHORT_BELOW
         self._prepare_soon()
-
-    def _show_chapter(self) -> None:
-        # In full while it leaves the title most of the row, else the short form.
-        full, short = self._chapter
-        fits = cell_len(full) + 2 <= self.size.width * 2 // 5
-        self.query_one("#chapter", Static).update(Content(full if fits else short))
 
     def on_code_panel_highlighted(self, message: CodePanel.Highlighted) -> None:
         step = self._steps[message.key] if message.key < len(self._steps) else None
@@ -213,9 +187,7 @@ class StepView(Vertical):
         step = self._steps[index]
         self._show_checks(index, step)
         icon = glyph(step.icon, ascii_only=self._ascii)
-        self.query_one("#step-icon", Static).update(Content(icon), layout=False)  # 2 cells
-        self.query_one("#step-title", Title).show(step.title)
-        self.query_one("#step-subtitle", Title).show(step.subtitle)
+        self.query_one(StepHeading).show(icon, step.title, step.subtitle)
         panel = self.query_one(CodePanel)
         if self.stacked:
             panel.display = False  # its code is drawn under the prose
@@ -272,8 +244,7 @@ class StepView(Vertical):
         self.call_after_refresh(self._reveal)
 
     def _mark(self, needle: str) -> None:
-        for title in self.query(Title):
-            title.mark(needle)
+        self.query_one(StepHeading).mark(needle)
         self.query_one(ProsePane).mark(needle)
         self.query_one(CodeView).mark(needle)
 
