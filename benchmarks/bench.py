@@ -25,13 +25,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from make_big_corpus import code_lines
-from tmux_control import POLL_INTERVAL, TmuxControl, _clean_env, peak_rss_kib
+from tmux_control import POLL_INTERVAL, TmuxControl, peak_rss_kib
 
 PYTHON = Path(sys.executable)
 INSTALLED = PYTHON.with_name("llm-landscape")
 """The command timed, unless --player names another build's."""
 BARE = f"{PYTHON} {Path(__file__).resolve().parent / 'bare_app.py'}"
-ENV = _clean_env()
 READING = 0.25
 """Seconds between a first frame and the first key, as a learner takes to see
 the card (the quickest reaction to something appearing is ~0.2 s). A key sent
@@ -130,7 +129,7 @@ def time_scrolling(tmux: TmuxControl, samples: Samples, player: Path, big: Path)
 def time_guess(tmux: TmuxControl, samples: Samples, player: Path) -> None:
     """Step 1 of the chapter opens on a guess: from its answer to the step's
     text, with a place of its own each time (an answer is remembered)."""
-    state = tempfile.mkdtemp(prefix="llm-bench-guess-")
+    state = tmux.fresh_dir("guess-")
     tmux.start(f"env LLM_LANDSCAPE_STATE_DIR={state} {player}")
     tmux.wait(lambda s: "Press Space to begin" in s)
     time.sleep(READING)
@@ -159,14 +158,15 @@ def _highlighted(tmux: TmuxControl) -> bool:
     return "def function_" not in "\n".join(tmux.command("capture-pane -p -e -t run"))
 
 
-def time_command(args: list[str], **env: str) -> float:
+def time_command(tmux: TmuxControl, args: list[str], **env: str) -> float:
+    """A command's run, in the environment (and scratch directories) of tmux's runs."""
     started = time.perf_counter()
     subprocess.run(
         args,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         check=True,
-        env={**ENV, **env},
+        env={**tmux.env, **env},
     )
     return (time.perf_counter() - started) * 1000
 
@@ -202,7 +202,7 @@ def round_(tmux: TmuxControl, samples: Samples, player: Path, many: Path, big: P
     run_app(tmux, samples, "player", played, "Press Space to begin", player_keys)
     # As a learner meets it: the questions' panel on every step, two that open on one.
     run_app(tmux, samples, "with questions", str(player), "Press Space to begin", player_keys)
-    cold = f"env LLM_LANDSCAPE_CACHE_DIR={tempfile.mkdtemp(prefix='llm-bench-cold-')} {player}"
+    cold = f"env LLM_LANDSCAPE_CACHE_DIR={tmux.fresh_dir('cold-')} {player}"
     run_app(tmux, samples, "player cold cache", cold, "Press Space to begin", [])
     steps = [("Space", f"Step {n} / 500") for n in range(1, 31)] + [("End", "Step 500 / 500")]
     run_app(tmux, samples, "500 steps", f"{player} {many}", "Step – / 500", steps)
@@ -217,11 +217,11 @@ def round_(tmux: TmuxControl, samples: Samples, player: Path, many: Path, big: P
     # busy moment of the machine cannot move their median.
     check = [str(player), "--check", str(_builtin())]
     for _ in range(3):
-        samples.add("python -c pass", time_command([str(PYTHON), "-c", "pass"]))
-        samples.add("--check", time_command(check))
-        cold_dir = tempfile.mkdtemp(prefix="llm-bench-cold-")
-        samples.add("--check cold cache", time_command(check, LLM_LANDSCAPE_CACHE_DIR=cold_dir))
-        samples.add("--print", time_command([str(player), "--print"]))
+        samples.add("python -c pass", time_command(tmux, [str(PYTHON), "-c", "pass"]))
+        samples.add("--check", time_command(tmux, check))
+        cold_cache = {"LLM_LANDSCAPE_CACHE_DIR": str(tmux.fresh_dir("cold-"))}
+        samples.add("--check cold cache", time_command(tmux, check, **cold_cache))
+        samples.add("--print", time_command(tmux, [str(player), "--print"]))
 
 
 def _builtin_package() -> str:

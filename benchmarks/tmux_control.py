@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import subprocess
+import tempfile
 import time
 import uuid
 from collections.abc import Callable
@@ -17,7 +18,10 @@ class TmuxControl:
     def __init__(self, width: int = 120, height: int = 40) -> None:
         self.socket = f"llm-bench-{uuid.uuid4().hex[:8]}"
         self.size = (width, height)
-        env = _clean_env()
+        # Every directory a run writes lives in here, removed by close().
+        self._scratch = tempfile.TemporaryDirectory(prefix="llm-bench-")
+        self.env = env = _clean_env(self.fresh_dir("state-"), self.fresh_dir("cache-"))
+        """What every run here is started with: no terminal size pinned, scratch places."""
         subprocess.run(
             ["tmux", "-L", self.socket, "-f", "/dev/null", "new-session", "-d", "-s", "ctl",
              "-x", str(width), "-y", str(height), "sleep 100000"],
@@ -99,13 +103,18 @@ class TmuxControl:
                 return changed_at
         raise TimeoutError(f"screen never became ready:\n{last}")
 
+    def fresh_dir(self, prefix: str) -> Path:
+        """A new empty directory, removed with the others by close()."""
+        return Path(tempfile.mkdtemp(prefix=prefix, dir=self._scratch.name))
+
     def close(self) -> None:
         with contextlib.suppress(RuntimeError):
             self.command("kill-server")
         self._client.kill()
+        self._scratch.cleanup()
 
 
-def _clean_env() -> dict[str, str]:
+def _clean_env(state: Path, cache: Path) -> dict[str, str]:
     import os
 
     # COLUMNS/LINES would pin Textual's idea of the terminal size.
@@ -115,10 +124,8 @@ def _clean_env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in hidden}
     env["LANG"] = env.get("LANG") or "C.UTF-8"
     # Runs remember their place in a scratch directory, never the user's own.
-    import tempfile
-
-    env["LLM_LANDSCAPE_STATE_DIR"] = tempfile.mkdtemp(prefix="llm-bench-state-")
-    env["LLM_LANDSCAPE_CACHE_DIR"] = tempfile.mkdtemp(prefix="llm-bench-cache-")
+    env["LLM_LANDSCAPE_STATE_DIR"] = str(state)
+    env["LLM_LANDSCAPE_CACHE_DIR"] = str(cache)
     return env
 
 
