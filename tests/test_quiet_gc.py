@@ -5,6 +5,10 @@ from __future__ import annotations
 import gc
 import weakref
 
+import pytest
+from textual import events
+from textual.message import Message
+
 from llm_landscape.lesson.model import Lesson
 from llm_landscape.player.app import LessonApp, PlayerOptions
 
@@ -27,6 +31,32 @@ async def test_the_collector_is_off_while_a_step_is_drawn_and_on_after(lesson: L
         assert screen.tour.counter == "Step 2 / 6"
         assert during == [False, False]  # as the step was shown, and as its frame was drawn
         await wait_for(pilot, gc.isenabled)  # on again once the frame is out
+
+
+@pytest.mark.parametrize(
+    ("key", "screen"),
+    [("question_mark", "HelpScreen"), ("o", "OverviewScreen"), ("slash", "SearchScreen")],
+)
+async def test_the_collector_is_off_while_a_screen_is_put_over_the_step(
+    lesson: Lesson, key: str, screen: str
+) -> None:
+    app = LessonApp(lesson, PlayerOptions(start_step=5, checks=False))
+    resumed: list[tuple[str, bool]] = []
+
+    def hook(message: Message) -> None:
+        if isinstance(message, events.ScreenResume):  # the screen shown, as it is shown
+            resumed.append((type(app.screen).__name__, gc.isenabled()))
+
+    async with app.run_test(size=(80, 24), message_hook=hook) as pilot:
+        await wait_for(pilot, gc.isenabled)
+        await pilot.press(key)
+        await wait_for(pilot, lambda: type(app.screen).__name__ == screen)
+        assert (screen, False) in resumed
+        await wait_for(pilot, gc.isenabled)  # on again once its frame is out
+        await pilot.press("escape")  # and the end card, from the last step
+        await pilot.press("space")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "EndScreen")
+        assert ("EndScreen", False) in resumed
 
 
 class Litter:
