@@ -76,8 +76,9 @@ class StepHeading(Widget):
         if texts == self._texts:
             return
         width = self.content_region.width
-        old, self._texts, self._needle = self._lines(width), texts, ""
-        self.refresh(layout=not self.size or len(self._lines(width)) != len(old))
+        same_height = self._height(self._texts, width) == self._height(texts, width)
+        self._texts, self._needle = texts, ""
+        self.refresh(layout=not (self.size and same_height))
 
     def mark(self, needle: str) -> None:
         """Mark every occurrence of ``needle`` (a search's match) until cleared with ""."""
@@ -86,16 +87,23 @@ class StepHeading(Widget):
             self.refresh()  # the same words: the same lines
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._lines(width))  # at the width being laid out, not the last one
+        return self._height(self._texts, width)  # at the width being laid out, not the last one
+
+    def _height(self, texts: tuple[str, str, str], width: int) -> int:
+        _, title, subtitle = texts
+        return _rows(title, self._column(width)) + _rows(subtitle, max(1, width))
+
+    def _column(self, width: int) -> int:
+        # The chapter had a padded widget of its own: its cells, even when empty.
+        chapter = cell_len(self._chapter_at(width))
+        return max(1, width - TITLE_AT - CHAPTER_GAP - chapter)
 
     def render(self) -> Content:
         return Content("\n").join(self._lines(self.content_region.width))
 
     def _lines(self, width: int) -> list[Content]:
         icon, title, subtitle = self._texts
-        chapter = self._chapter_at(width)
-        # The chapter had a padded widget of its own: its cells, even when empty.
-        column = max(1, width - TITLE_AT - CHAPTER_GAP - cell_len(chapter))
+        chapter, column = self._chapter_at(width), self._column(width)
         titles = self._styled(title, "step-heading--title").wrap(column)
         head = Content(icon + " " * max(1, TITLE_AT - cell_len(icon)))
         lines = [head + titles[0].pad_right(column - titles[0].cell_length)]
@@ -114,3 +122,10 @@ class StepHeading(Widget):
                 content = content.stylize("reverse bold", found, found + len(needle))
                 found = folded.find(needle, found + len(needle))
         return content
+
+
+def _rows(text: str, width: int) -> int:
+    """The lines ``text`` wraps to in ``width`` cells (one, most often: counted, not wrapped)."""
+    if "\n" not in text and "\t" not in text and cell_len(text) <= width:
+        return 1
+    return len(Content(text).wrap(width))
