@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import subprocess
 import tempfile
 import time
@@ -112,11 +113,12 @@ class TmuxControl:
             self.command("kill-server")
         self._client.kill()
         self._scratch.cleanup()
+        # tmux leaves its socket behind when its server is killed.
+        sockets = Path(os.environ.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}"
+        (sockets / self.socket).unlink(missing_ok=True)
 
 
 def _clean_env(state: Path, cache: Path) -> dict[str, str]:
-    import os
-
     # COLUMNS/LINES would pin Textual's idea of the terminal size.
     # PYTHONDONTWRITEBYTECODE would make every run compile our modules afresh,
     # which no installed copy does.

@@ -24,8 +24,10 @@ COMMAND = Path(sys.executable).with_name("llm-landscape")
 
 
 class Tmux:
-    def __init__(self) -> None:
+    def __init__(self, scratch: Path) -> None:
         self.socket = f"llm-landscape-test-{uuid.uuid4().hex[:8]}"
+        self.scratch = scratch
+        """Where the players it starts keep their state: pytest's, removed in time."""
 
     def __call__(self, *args: str) -> str:
         # COLUMNS/LINES (set by pytest) would pin Textual's idea of the terminal size.
@@ -49,10 +51,13 @@ class Tmux:
 
 
 @pytest.fixture
-def tmux() -> Iterator[Tmux]:
-    session = Tmux()
+def tmux(tmp_path: Path) -> Iterator[Tmux]:
+    session = Tmux(tmp_path)
     yield session
     session("kill-server")
+    # tmux leaves its socket behind when its server is killed.
+    sockets = Path(os.environ.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}"
+    (sockets / session.socket).unlink(missing_ok=True)
 
 
 def start(
@@ -72,7 +77,7 @@ def start(
     assert COMMAND.exists(), f"{COMMAND} is not installed"
     command = f"env -u COLORTERM TERM={term} {COMMAND}" if term else str(COMMAND)
     env = {**os.environ, "LANG": lang, "TERM": "xterm-256color"}
-    state = tempfile.mkdtemp(prefix="llm-landscape-state-")  # never the user's own
+    state = tempfile.mkdtemp(prefix="state-", dir=tmux.scratch)  # never the user's own
     tmux("-f", "/dev/null", "new-session", "-d", "-s", session, "-x", size.split("x")[0], "-y", size.split("x")[1],
          "-e", f"LANG={env['LANG']}", "-e", f"LLM_LANDSCAPE_STATE_DIR={state}",
          f"{command} {'' if questions else '--skip-checks '}{' '.join(args)}; sleep 5")  # fmt: skip
