@@ -60,11 +60,6 @@ class StepHeading(Widget):
     def subtitle(self) -> str:
         return self._texts[2]
 
-    @property
-    def chapter(self) -> str:
-        """The chapter line as shown."""
-        return self._chapter_at(self.content_region.width)
-
     def _chapter_at(self, width: int) -> str:
         # In full while it leaves the title most of the row, else the short form.
         full, short = self._chapter
