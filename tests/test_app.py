@@ -452,6 +452,43 @@ async def test_title_card_recolours_on_a_theme_change(lesson: Lesson) -> None:
         assert heading_style() != before
 
 
+@pytest.mark.parametrize("kind", [StepBar, StepHeading, StatusBar])
+async def test_bars_and_heading_recolour_on_a_theme_change(lesson: Lesson, kind: type) -> None:
+    """These widgets keep their drawn rows between repaints; a theme must renew them."""
+    app = LessonApp(lesson)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        widget = app.query_one(kind)
+
+        def styles() -> list[object]:
+            widget.render_lines(Region(0, 0, *widget.size))  # as a frame would
+            return [segment.style for y in range(widget.size.height) for segment in widget.render_line(y)]
+
+        before = styles()
+        await pilot.press("t")
+        await pilot.pause()
+        assert styles() != before
+        await pilot.press("3")  # and a step switch still redraws them
+        await pilot.pause()
+        assert widget.render_line(0).text != "" and styles() != []
+
+
+async def test_the_heading_text_can_be_selected_with_the_mouse(lesson: Lesson) -> None:
+    app = LessonApp(lesson)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        heading = app.query_one(StepHeading)
+        title = heading.title
+        x, y = heading.content_region.x, heading.content_region.y
+        await pilot.mouse_down(offset=(x + 3, y))
+        await pilot.hover(offset=(x + 2 + len(title), y))
+        await pilot.mouse_up(offset=(x + 2 + len(title), y))
+        await pilot.pause()
+        assert app.screen.get_selected_text() == title
+
+
 async def test_panes_show_a_scrollbar_only_for_content_that_does_not_fit(tmp_path: Path) -> None:
     # The panes pad their virtual size to the view (so a step switch needs no
     # layout); the padding itself must never make a scrollbar appear.

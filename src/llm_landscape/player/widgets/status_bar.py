@@ -16,6 +16,7 @@ from textual import events
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.style import Style
 from textual.widget import Widget
 
@@ -23,6 +24,7 @@ from ...lesson.navigation import Tour
 from ...render.ascii import to_ascii
 from ..keys import digit_keys
 from .check_list import CheckList
+from .drawn_lines import DrawnLines
 
 CARD_HINT = "Press Space to begin"
 STEP_HINT = "← back  {jump} jump  c copy code  t theme"
@@ -71,6 +73,7 @@ class StatusBar(Widget):
         super().__init__(id=id)
         self._ascii = ascii_only
         self._step_hint = step_hint(steps, ascii_only)
+        self._drawn = DrawnLines()
 
     def on_mount(self) -> None:
         self.watch(self.screen, "focused", self._follow_question)
@@ -133,6 +136,17 @@ class StatusBar(Widget):
         line = line.truncate(max(room, 0), ellipsis=True)
         line = line.pad_right(max(room - line.cell_length, 0))
         return line.append(Content.styled(counter, style("status-bar--counter")))
+
+    def render_line(self, y: int) -> Strip:
+        if self.text_selection is not None:  # Textual's drawing shows the selection
+            return super().render_line(y)
+        inputs = (self.tour, self.remaining, self.wpm, self.playing, self.question_keys)
+        key = (self.content_region.width, self._hover, *inputs)
+        return self._drawn.line(self, y, key, lambda: [self.render()])
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._drawn.clear()
 
     def on_click(self, event: events.Click) -> None:
         if event.x < cell_len(self.play_label):

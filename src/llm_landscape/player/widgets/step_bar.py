@@ -9,11 +9,13 @@ from textual import events
 from textual.content import Content, Span
 from textual.message import Message
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widget import Widget
 
 from ...lesson.icons import glyph
 from ...lesson.model import Step
 from ...lesson.navigation import Tour
+from .drawn_lines import DrawnLines
 
 
 class _Item(NamedTuple):
@@ -70,6 +72,7 @@ class StepBar(Widget):
             "numbers": tuple(str(number) for number in range(1, len(steps) + 1)),
         }
         self._widths = {mode: sum(map(cell_len, texts)) for mode, texts in self._texts.items()}
+        self._drawn = DrawnLines()
 
     @property
     def current(self) -> int | None:
@@ -86,6 +89,16 @@ class StepBar(Widget):
 
     def render(self) -> Content:
         return self._line(*self._layout(self.content_region.width))
+
+    def render_line(self, y: int) -> Strip:
+        if self.text_selection is not None:  # Textual's drawing shows the selection
+            return super().render_line(y)
+        key = (self.content_region.width, self.tour, self.mastered)
+        return self._drawn.line(self, y, key, lambda: [self.render()])
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._drawn.clear()
 
     def _mode_texts(self, mode: str) -> tuple[str, ...]:
         texts, current = self._texts[mode], self.current

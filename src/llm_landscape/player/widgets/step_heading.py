@@ -7,7 +7,10 @@ from typing import ClassVar
 from rich.cells import cell_len
 from textual.content import Content
 from textual.geometry import Size
+from textual.strip import Strip
 from textual.widget import Widget
+
+from .drawn_lines import DrawnLines
 
 ICON_CELLS = 2
 """The icon's column: an emoji's width, so that every title starts where the others do."""
@@ -51,6 +54,7 @@ class StepHeading(Widget):
         """The chapter line in full and short (``chapter_line``)."""
         self._texts = ("", "", "")  # icon, title, subtitle
         self._needle = ""
+        self._drawn = DrawnLines()
 
     @property
     def title(self) -> str:
@@ -95,6 +99,17 @@ class StepHeading(Widget):
 
     def render(self) -> Content:
         return Content("\n").join(self._lines(self.content_region.width))
+
+    def render_line(self, y: int) -> Strip:
+        if self.text_selection is not None:  # Textual's drawing shows the selection
+            return super().render_line(y)
+        width = self.content_region.width
+        key = (width, self._texts, self._needle)
+        return self._drawn.line(self, y, key, lambda: self._lines(width))
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._drawn.clear()
 
     def _lines(self, width: int) -> list[Content]:
         icon, title, subtitle = self._texts
