@@ -452,7 +452,7 @@ async def test_title_card_recolours_on_a_theme_change(lesson: Lesson) -> None:
         assert heading_style() != before
 
 
-@pytest.mark.parametrize("kind", [StepBar, StepHeading, StatusBar])
+@pytest.mark.parametrize("kind", [StepBar, StepHeading, StatusBar, KeyBar])
 async def test_bars_and_heading_recolour_on_a_theme_change(lesson: Lesson, kind: type) -> None:
     """These widgets keep their drawn rows between repaints; a theme must renew them."""
     app = LessonApp(lesson)
@@ -463,7 +463,11 @@ async def test_bars_and_heading_recolour_on_a_theme_change(lesson: Lesson, kind:
 
         def styles() -> list[object]:
             widget.render_lines(Region(0, 0, *widget.size))  # as a frame would
-            return [segment.style for y in range(widget.size.height) for segment in widget.render_line(y)]
+            return [
+                segment.style
+                for y in range(widget.size.height)
+                for segment in widget.render_line(y)
+            ]
 
         before = styles()
         await pilot.press("t")

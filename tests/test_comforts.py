@@ -215,6 +215,20 @@ async def test_the_bottom_bars_drop_whole_items_as_the_terminal_narrows(
         assert "? Help" in keys and "q Quit" in keys  # never the first to go
 
 
+async def test_the_bottom_bars_drawn_follow_a_resize(lesson: Lesson) -> None:
+    """Both bars keep the rows they drew; a new width must draw them anew."""
+    app = LessonApp(lesson, PlayerOptions(start_step=1))
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        assert "/ Search" in screen_text(app).splitlines()[-1]
+        await pilot.resize_terminal(50, 24)
+        await pilot.pause()
+        *_, status, keys = screen_text(app).splitlines()
+        assert "/ Search" not in keys and "q Quit" in keys
+        assert "t theme" not in status and status.rstrip().endswith("Step 2 / 6")
+        assert keys.strip() == app.query_one(KeyBar).text.strip()
+
+
 async def test_a_click_on_a_key_presses_it(lesson: Lesson) -> None:
     app = LessonApp(lesson)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -5,7 +5,10 @@ Textual's ``Footer`` does, drawn as one line.
 Textual's ``Footer`` mounts a widget per key and mounts them again whenever
 the bindings change; measured in tmux, that held the player's first Space
 back by ~40 ms (45-94 ms against 13-27 ms without it). This is one widget
-that repaints its line when the bindings change. When the line is too narrow,
+that repaints its line when the keys it shows change, and keeps the row it
+drew (``DrawnLines``): a step switch repaints the screen's middle rows and
+this one with them, and drawing the line anew cost ~0.6 ms of each switch
+(headless, 80x24). When the line is too narrow,
 keys are left out from the end, Help and Quit last, and never cut mid-word.
 """
 
@@ -14,10 +17,13 @@ from __future__ import annotations
 from typing import ClassVar, NamedTuple
 
 from rich.cells import cell_len
-from rich.text import Text
 from textual import events
+from textual.content import Content
 from textual.screen import Screen
+from textual.strip import Strip
 from textual.widget import Widget
+
+from .drawn_lines import DrawnLines
 
 KEPT_LAST = ("help", "quit")
 """Actions whose keys are the last to be left out of a narrow line."""
@@ -47,10 +53,11 @@ class KeyBar(Widget):
 
     def __init__(self) -> None:
         super().__init__()
-        self._line: tuple[int, Text] | None = None
-        """The line last drawn and its width: every step switch repaints the
-        rows between the step bar and the status bar, this one included, and
-        walking the active bindings each time cost a 500-step lesson ~0.5 ms."""
+        self._entries: tuple[Entry, ...] | None = None
+        """The keys shown, read when the bindings change (None: not yet):
+        walking the active bindings on each repaint cost a 500-step lesson
+        ~0.5 ms a step switch."""
+        self._drawn = DrawnLines()
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -59,12 +66,26 @@ class KeyBar(Widget):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, _screen: Screen[object]) -> None:
-        self._line = None
-        self.refresh()
+        # Signalled after most keys; the keys shown seldom change.
+        entries = tuple(self.entries())
+        if entries != self._entries:
+            self._entries = entries
+            self.refresh()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._line = None
+        self._drawn.clear()
+
+    def render_line(self, y: int) -> Strip:
+        if self.text_selection is not None:  # Textual's drawing shows the selection
+            return super().render_line(y)
+        key = (self.content_region.width, self._shown())
+        return self._drawn.line(self, y, key, lambda: [self.render()])
+
+    def _shown(self) -> tuple[Entry, ...]:
+        if self._entries is None:
+            self._entries = tuple(self.entries())
+        return self._entries
 
     @property
     def text(self) -> str:
@@ -86,25 +107,20 @@ class KeyBar(Widget):
 
     def fitted(self, width: int) -> list[Entry]:
         """The entries that fit ``width``, whole: the others left out from the end."""
-        shown = self.entries()
+        shown = list(self._shown())
         while shown and _width(shown) > width:
             droppable = [e for e in shown if not e.action.endswith(KEPT_LAST)]
             shown.remove(droppable[-1] if droppable else shown[-1])
         return shown
 
-    def render(self) -> Text:
-        width = self.content_region.width
-        if self._line is not None and self._line[0] == width:
-            return self._line[1]
-        key_style = self.get_component_rich_style("key-bar--key")
-        line = Text(no_wrap=True, overflow="crop", end="")
-        for entry in self.fitted(width):
-            if line:
-                line.append(GAP)
-            line.append(entry.display, key_style)
-            line.append(f" {entry.description}")
-        self._line = (width, line)
-        return line
+    def render(self) -> Content:
+        key_style = self.get_visual_style("key-bar--key")
+        parts: list[Content] = []
+        for entry in self.fitted(self.content_region.width):
+            if parts:
+                parts.append(Content(GAP))
+            parts += [Content.styled(entry.display, key_style), Content(f" {entry.description}")]
+        return Content("").join(parts)
 
     def on_click(self, event: events.Click) -> None:
         x, start = event.x - self.styles.padding.left, 0
